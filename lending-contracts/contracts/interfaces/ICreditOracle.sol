@@ -50,6 +50,7 @@ interface ICreditOracle {
     error CreditOracleStaleAttestation(uint64 issuedAt, uint64 currentIssuedAt);
     error CreditOracleLengthMismatch();
     error CreditOracleNotRevoker(address caller);
+    error CreditOracleZeroAddress();
 
     /// @notice Verifies and stores one signed attestation. Anyone may submit it.
     function submitAttestation(ScoreAttestation calldata attestation, bytes calldata signature) external;

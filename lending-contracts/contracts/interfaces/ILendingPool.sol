@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
+import {AggregatorV3Interface} from "./AggregatorV3Interface.sol";
+import {ICreditOracle} from "./ICreditOracle.sol";
+import {IIrm} from "./IIrm.sol";
+
 /// @title ILendingPool
 /// @notice An isolated market: one loan token (lent through ERC-4626 shares), one collateral token, one
 /// price feed. A borrower's collateral ratio, liquidation ratio, unsecured credit cap and rate premium come
@@ -55,6 +61,8 @@ interface ILendingPool {
     error LendingPoolInvalidParams();
     error LendingPoolUnsupportedToken(address token);
     error LendingPoolNoDebt(address borrower);
+    error LendingPoolInsufficientCollateralBalance(address borrower, uint256 requested, uint256 balance);
+    error LendingPoolReserveLocked(uint256 requested, uint256 withdrawable);
 
     /// @notice Posts collateral for `onBehalf`.
     function supplyCollateral(uint256 amount, address onBehalf) external;
@@ -109,4 +117,61 @@ interface ILendingPool {
 
     /// @notice Guardian: resumes.
     function unpause() external;
+
+    /* ---------------------------------------------------------------- additions */
+
+    /// @notice Governance: sets the share of interest that goes to the reserve (at most 5000 bps).
+    function setReserveFactor(uint256 reserveFactorBps) external;
+
+    /// @notice Governance: sets the liquidation bonus paid in collateral (at most 2000 bps).
+    function setLiquidationBonus(uint256 liquidationBonusBps) external;
+
+    /// @notice Governance: sets the oldest price (seconds since updatedAt) the pool acts on (1 s .. 2 days).
+    function setMaxPriceAge(uint256 maxPriceAge) external;
+
+    /// @notice Governance: replaces the interest rate model (interest is accrued at the old one first).
+    function setIrm(IIrm newIrm) external;
+
+    /// @notice Governance: replaces the credit oracle.
+    function setCreditOracle(ICreditOracle newCreditOracle) external;
+
+    /// @notice Governance: sends `amount` of reserve surplus (see withdrawableReserve) to `receiver`.
+    function withdrawReserve(address receiver, uint256 amount) external;
+
+    /// @notice Reserve that governance may withdraw now: the reserve above the floor (RESERVE_FLOOR_BPS of total
+    /// debt), limited by the cash the pool holds.
+    function withdrawableReserve() external view returns (uint256);
+
+    /// @notice Loan tokens the pool can lend or pay out to lenders now: cash minus reserve.
+    function availableLiquidity() external view returns (uint256);
+
+    /// @notice Assets (interest included) and shares of one tier's debt bucket.
+    function debtBucket(uint8 tier) external view returns (uint256 assets, uint256 shares);
+
+    /// @notice Value of `collateral` collateral-token units in loan-token units at the latest price, rounded down.
+    function collateralValue(uint256 collateral) external view returns (uint256);
+
+    /// @notice Share of interest that goes to the reserve, basis points.
+    function reserveFactorBps() external view returns (uint256);
+
+    /// @notice Liquidation bonus, basis points.
+    function liquidationBonusBps() external view returns (uint256);
+
+    /// @notice Oldest price age the pool acts on, seconds.
+    function maxPriceAge() external view returns (uint256);
+
+    /// @notice Timestamp of the last interest accrual.
+    function lastAccrual() external view returns (uint256);
+
+    /// @notice The interest rate model.
+    function irm() external view returns (IIrm);
+
+    /// @notice The credit oracle.
+    function creditOracle() external view returns (ICreditOracle);
+
+    /// @notice The collateral price feed.
+    function priceFeed() external view returns (AggregatorV3Interface);
+
+    /// @notice The collateral token.
+    function collateralToken() external view returns (IERC20);
 }

@@ -30,6 +30,7 @@ interface IModelRegistry {
     error ModelRegistryInvalidStatus(bytes32 modelId, ModelStatus status);
     error ModelRegistryFairnessNotPassed(bytes32 modelId);
     error ModelRegistryZeroHash();
+    error ModelRegistryZeroAddress();
 
     /// @notice Registers a new model in the Proposed state. Caller needs the proposer role.
     function proposeModel(bytes32 modelId, bytes32 artifactHash, bytes32 featureSchemaHash) external;

@@ -1,0 +1,80 @@
+package io.creditlayer.deploy;
+
+import io.creditlayer.contracts.chain.ChainClient;
+import io.creditlayer.contracts.chain.ChainException;
+import io.creditlayer.deploy.config.ConfigException;
+import io.creditlayer.deploy.config.DeploymentConfig;
+import io.creditlayer.deploy.demo.LendingDemo;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Command line: {@code demo} runs the devnet end to end; {@code deploy --config FILE [--out FILE]} deploys the
+ * system to the network the config names. Failures print one line and exit non-zero.
+ */
+public final class Main {
+    private static final String USAGE = """
+            usage: creditlayer-deploy demo [--out DIR]
+                   creditlayer-deploy deploy --config FILE [--out FILE]""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        List<String> arguments = Arrays.asList(args);
+        String command = arguments.isEmpty() ? "demo" : arguments.getFirst();
+        try {
+            switch (command) {
+                case "demo" -> new LendingDemo(System.out,
+                        Path.of(option(arguments, "--out", "deploy/target/devnet"))).run();
+                case "deploy" -> deploy(arguments);
+                case "-h", "--help", "help" -> System.out.println(USAGE);
+                default -> {
+                    System.err.println("error: unknown command '" + command + "'\n" + USAGE);
+                    return 2;
+                }
+            }
+            return 0;
+        } catch (ConfigException | ChainException | IllegalArgumentException | IllegalStateException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            System.err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static void deploy(List<String> arguments) {
+        String configPath = option(arguments, "--config", null);
+        if (configPath == null) {
+            throw new ConfigException("deploy needs --config FILE (see deploy/networks/)");
+        }
+        DeploymentConfig config = DeploymentConfig.read(Path.of(configPath));
+        Path out = Path.of(option(arguments, "--out", "deploy/target/" + config.network().name() + "/deployment.json"));
+        try (ChainClient chain = ChainClient.connect(config.network().rpcUrl(), config.network().chainId(),
+                ChainClient.GasPolicy.devnet())) {
+            // The endpoint and its chain id are checked before the key is unlocked.
+            var credentials = config.deployerKey().load();
+            Deployment deployment = new SystemDeployer(chain, credentials, System.out::println).deploy(config);
+            deployment.write(out);
+            System.out.println("deployment written to " + out.toAbsolutePath());
+        }
+    }
+
+    private static String option(List<String> arguments, String name, String fallback) {
+        int index = arguments.indexOf(name);
+        if (index < 0) {
+            return fallback;
+        }
+        if (index + 1 >= arguments.size()) {
+            throw new ConfigException(name + " needs a value");
+        }
+        return arguments.get(index + 1);
+    }
+}

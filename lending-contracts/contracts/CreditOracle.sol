@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.30;
+
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+
+import {ICreditOracle} from "./interfaces/ICreditOracle.sol";
+import {IModelRegistry} from "./interfaces/IModelRegistry.sol";
+import {Tiers} from "./libraries/Tiers.sol";
+
+/// @title CreditOracle
+/// @notice Keeps the latest valid credit attestation per borrower, signed off-chain by a scorer under EIP-712,
+/// and answers the borrower's tier to lending pools.
+/// @dev Replay protection: the EIP-712 domain binds a signature to this chain and this contract, the `borrower`
+/// field to one account, the per-borrower nonce to one use and issuedAt/expiresAt to a time window. The stale
+/// check stops a borrower from swapping a newer, worse attestation for an older, better one they still hold.
+contract CreditOracle is ICreditOracle, AccessControl, EIP712 {
+    /// @notice Role whose signatures the oracle accepts; its holders may also revoke records.
+    bytes32 public constant SCORER_ROLE = keccak256("SCORER_ROLE");
+
+    /// @notice EIP-712 type hash of ScoreAttestation.
+    bytes32 public constant ATTESTATION_TYPEHASH = keccak256(
+        "ScoreAttestation(address borrower,uint16 score,uint8 tier,bytes32 modelId,bytes32 featureCommitment,uint64 issuedAt,uint64 expiresAt,uint256 nonce)"
+    );
+
+    /// @notice Lowest score an attestation may carry.
+    uint16 public constant MIN_SCORE = 300;
+
+    /// @notice Highest score an attestation may carry.
+    uint16 public constant MAX_SCORE = 850;
+
+    IModelRegistry private immutable _registry;
+
+    /// @dev Solidity packs score, tier, issuedAt and expiresAt into one slot and modelId into a second, so the hot
+    /// path (stale check, overwrite) and tierOf touch at most two slots.
+    mapping(address borrower => CreditRecord) private _records;
+
+    /// @dev Unordered nonces, Permit2 style: bit (nonce & 0xff) of word (nonce >> 8). Scorers may issue nonces in
+    /// any order, and consuming one in an already non-zero word costs a non-zero to non-zero write.
+    mapping(address borrower => mapping(uint256 word => uint256 bits)) private _nonceBitmap;
+
+    /// @param registry The model registry consulted on every submission and every tier read.
+    /// @param governance Receives DEFAULT_ADMIN_ROLE: grants and revokes scorers and may revoke records.
+    constructor(IModelRegistry registry, address governance) EIP712("CreditLayer CreditOracle", "1") {
+        if (address(registry) == address(0) || governance == address(0)) revert CreditOracleZeroAddress();
+        _registry = registry;
+        _grantRole(DEFAULT_ADMIN_ROLE, governance);
+    }
+
+    /* ---------------------------------------------------------------- submission */
+
+    /// @inheritdoc ICreditOracle
+    /// @dev Reverts with the custom error of the first failed check, in the order: borrower, score, tier,
+    /// issuedAt, expiresAt, nonce, signer, model approval, staleness.
+    function submitAttestation(ScoreAttestation calldata attestation, bytes calldata signature) external {
+        (bytes4 reason, address signer) = _validate(attestation, signature);
+        if (reason != bytes4(0)) _revertWith(reason, attestation, signer);
+        _accept(attestation, signer);
+    }
+
+    /// @inheritdoc ICreditOracle
+    /// @dev Entries are processed in order and each sees the effects of the earlier ones, so two entries for the
+    /// same borrower and nonce accept the first and skip the second with CreditOracleNonceUsed. Never reverts on
+    /// an invalid entry: one bad signature must not let a relayer's whole batch be griefed.
+    function submitAttestations(ScoreAttestation[] calldata attestations, bytes[] calldata signatures)
+        external
+        returns (uint256 accepted)
+    {
+        uint256 length = attestations.length;
+        if (length != signatures.length) revert CreditOracleLengthMismatch();
+        for (uint256 i; i < length; ++i) {
+            ScoreAttestation calldata attestation = attestations[i];
+            (bytes4 reason, address signer) = _validate(attestation, signatures[i]);
+            if (reason != bytes4(0)) {
+                emit AttestationSkipped(attestation.borrower, attestation.nonce, reason);
+                continue;
+            }
+            _accept(attestation, signer);
+            unchecked {
+                ++accepted;
+            }
+        }
+    }
+
+    /// @inheritdoc ICreditOracle
+    /// @dev Reverts with CreditOracleNotRevoker unless the caller is a scorer or governance. Revoking a borrower
+    /// without a record is a no-op that still emits, so the call is idempotent for off-chain retries.
+    function revoke(address borrower) external {
+        if (!hasRole(SCORER_ROLE, msg.sender) && !hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) {
+            revert CreditOracleNotRevoker(msg.sender);
+        }
+        delete _records[borrower];
+        emit AttestationRevoked(borrower, msg.sender);
+    }
+
+    /* ---------------------------------------------------------------- views */
+
+    /// @inheritdoc ICreditOracle
+    /// @dev Approval is re-read from the registry on every call so that retiring a model demotes its borrowers at
+    /// once, without touching their records.
+    function tierOf(address borrower) external view returns (uint8) {
+        CreditRecord storage record = _records[borrower];
+        // Absent and revoked records have expiresAt == 0 and exit here without the external call.
+        // forge-lint: disable-next-line(block-timestamp)
+        if (block.timestamp >= record.expiresAt) return Tiers.UNSCORED;
+        if (!_registry.isApproved(record.modelId)) return Tiers.UNSCORED;
+        return record.tier;
+    }
+
+    /// @inheritdoc ICreditOracle
+    function recordOf(address borrower) external view returns (CreditRecord memory) {
+        return _records[borrower];
+    }
+
+    /// @inheritdoc ICreditOracle
+    function isNonceUsed(address borrower, uint256 nonce) external view returns (bool) {
+        return _isNonceUsed(borrower, nonce);
+    }
+
+    /// @inheritdoc ICreditOracle
+    function hashAttestation(ScoreAttestation calldata attestation) external view returns (bytes32) {
+        return _hashAttestation(attestation);
+    }
+
+    /// @notice The model registry this oracle consults.
+    function modelRegistry() external view returns (IModelRegistry) {
+        return _registry;
+    }
+
+    /// @notice The EIP-712 domain separator (name "CreditLayer CreditOracle", version "1", this chain, this contract).
+    /// @dev Recomputed by OpenZeppelin's EIP712 if the chain id changes (fork), so old-chain signatures stop verifying.
+    // solhint-disable-next-line func-name-mixedcase
+    function DOMAIN_SEPARATOR() external view returns (bytes32) {
+        return _domainSeparatorV4();
+    }
+
+    /* ---------------------------------------------------------------- internals */
+
+    /// @dev The single source of truth for validity, shared by the single and the batch path. Returns the selector
+    /// of the first failed check (zero when valid) and the recovered signer. Cheap stateless checks run first, the
+    /// signature next, and the external registry call and the record read last.
+    function _validate(ScoreAttestation calldata attestation, bytes calldata signature)
+        private
+        view
+        returns (bytes4 reason, address signer)
+    {
+        address borrower = attestation.borrower;
+        if (borrower == address(0)) return (CreditOracleInvalidBorrower.selector, address(0));
+        uint16 score = attestation.score;
+        if (score < MIN_SCORE || score > MAX_SCORE) return (CreditOracleInvalidScore.selector, address(0));
+        uint8 tier = attestation.tier;
+        if (tier == Tiers.UNSCORED || tier > Tiers.MAX) return (CreditOracleInvalidTier.selector, address(0));
+        uint64 issuedAt = attestation.issuedAt;
+        // Windows are days long, so the few seconds a block proposer can skew the timestamp do not matter.
+        // forge-lint: disable-next-line(block-timestamp)
+        if (issuedAt > block.timestamp) return (CreditOracleNotYetValid.selector, address(0));
+        // issuedAt <= block.timestamp < expiresAt, so this also rejects expiresAt <= issuedAt.
+        // forge-lint: disable-next-line(block-timestamp)
+        if (attestation.expiresAt <= block.timestamp) return (CreditOracleExpired.selector, address(0));
+        if (_isNonceUsed(borrower, attestation.nonce)) return (CreditOracleNonceUsed.selector, address(0));
+
+        // tryRecover, not recover: a malformed signature must surface as UnknownSigner (and be skippable in a
+        // batch) rather than revert with OpenZeppelin's ECDSA errors. A signature made for another borrower
+        // recovers to some unrelated address and fails here too.
+        ECDSA.RecoverError err;
+        (signer, err,) = ECDSA.tryRecover(_hashAttestation(attestation), signature);
+        if (err != ECDSA.RecoverError.NoError || !hasRole(SCORER_ROLE, signer)) {
+            return (CreditOracleUnknownSigner.selector, signer);
+        }
+
+        if (!_registry.isApproved(attestation.modelId)) return (CreditOracleModelNotApproved.selector, signer);
+        if (issuedAt < _records[borrower].issuedAt) return (CreditOracleStaleAttestation.selector, signer);
+    }
+
+    /// @dev Turns a selector from _validate back into the full custom error, so the single path reports the same
+    /// arguments a caller would expect from a direct revert.
+    function _revertWith(bytes4 reason, ScoreAttestation calldata attestation, address signer) private view {
+        if (reason == CreditOracleInvalidBorrower.selector) revert CreditOracleInvalidBorrower(attestation.borrower);
+        if (reason == CreditOracleInvalidScore.selector) revert CreditOracleInvalidScore(attestation.score);
+        if (reason == CreditOracleInvalidTier.selector) revert CreditOracleInvalidTier(attestation.tier);
+        if (reason == CreditOracleNotYetValid.selector) revert CreditOracleNotYetValid(attestation.issuedAt);
+        if (reason == CreditOracleExpired.selector) revert CreditOracleExpired(attestation.expiresAt);
+        if (reason == CreditOracleNonceUsed.selector) {
+            revert CreditOracleNonceUsed(attestation.borrower, attestation.nonce);
+        }
+        if (reason == CreditOracleUnknownSigner.selector) revert CreditOracleUnknownSigner(signer);
+        if (reason == CreditOracleModelNotApproved.selector) revert CreditOracleModelNotApproved(attestation.modelId);
+        // Only CreditOracleStaleAttestation is left.
+        revert CreditOracleStaleAttestation(attestation.issuedAt, _records[attestation.borrower].issuedAt);
+    }
+
+    /// @dev Effects then event; no external calls, so no reentrancy surface.
+    function _accept(ScoreAttestation calldata attestation, address signer) private {
+        address borrower = attestation.borrower;
+        uint256 nonce = attestation.nonce;
+        (uint256 word, uint256 bit) = _nonceBit(nonce);
+        _nonceBitmap[borrower][word] |= bit;
+        _records[borrower] = CreditRecord({
+            score: attestation.score,
+            tier: attestation.tier,
+            issuedAt: attestation.issuedAt,
+            expiresAt: attestation.expiresAt,
+            modelId: attestation.modelId
+        });
+        emit AttestationAccepted(
+            borrower,
+            attestation.modelId,
+            attestation.score,
+            attestation.tier,
+            attestation.featureCommitment,
+            attestation.expiresAt,
+            nonce,
+            signer
+        );
+    }
+
+    function _isNonceUsed(address borrower, uint256 nonce) private view returns (bool) {
+        (uint256 word, uint256 bit) = _nonceBit(nonce);
+        return _nonceBitmap[borrower][word] & bit != 0;
+    }
+
+    /// @dev 256 nonces share a word, so a scorer issuing nonces close together keeps the word warm.
+    function _nonceBit(uint256 nonce) private pure returns (uint256 word, uint256 bit) {
+        word = nonce >> 8;
+        // forge-lint: disable-next-line(incorrect-shift)
+        bit = 1 << (nonce & 0xff);
+    }
+
+    function _hashAttestation(ScoreAttestation calldata attestation) private view returns (bytes32) {
+        return _hashTypedDataV4(
+            keccak256(
+                abi.encode(
+                    ATTESTATION_TYPEHASH,
+                    attestation.borrower,
+                    attestation.score,
+                    attestation.tier,
+                    attestation.modelId,
+                    attestation.featureCommitment,
+                    attestation.issuedAt,
+                    attestation.expiresAt,
+                    attestation.nonce
+                )
+            )
+        );
+    }
+}
