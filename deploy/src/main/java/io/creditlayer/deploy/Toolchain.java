@@ -25,12 +25,30 @@ public final class Toolchain {
         throw new IllegalStateException("cannot find the CreditLayer repository root; set -Dcreditlayer.root");
     }
 
-    /** A binary from node_modules/.bin, e.g. "anvil" or "forge". */
-    public static Path bin(String name) {
-        Path binary = root().resolve("node_modules").resolve(".bin").resolve(name);
+    /**
+     * The platform binary of a Foundry tool ("anvil", "forge") from the pinned npm packages. npm's shim in
+     * node_modules/.bin is a Node process in front of the tool, which hides its exit status and outlives a
+     * forced stop; the binary itself is run instead.
+     */
+    public static Path foundry(String tool) {
+        Path binary = root().resolve("node_modules").resolve("@foundry-rs")
+                .resolve(tool + "-" + platform()).resolve("bin").resolve(tool);
         if (!Files.isExecutable(binary)) {
             throw new IllegalStateException(binary + " is missing: run `npm ci` at the repository root (the Maven build does)");
         }
         return binary;
+    }
+
+    private static String platform() {
+        String os = System.getProperty("os.name").toLowerCase();
+        String arch = System.getProperty("os.arch").toLowerCase();
+        String cpu = arch.equals("aarch64") || arch.equals("arm64") ? "arm64" : "amd64";
+        if (os.contains("linux")) {
+            return "linux-" + cpu;
+        }
+        if (os.contains("mac")) {
+            return "darwin-" + cpu;
+        }
+        throw new IllegalStateException("no Foundry binaries for " + os + "/" + arch);
     }
 }

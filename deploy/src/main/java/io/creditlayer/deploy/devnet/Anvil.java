@@ -44,7 +44,7 @@ public final class Anvil implements AutoCloseable {
         try {
             Path log = Files.createTempFile("anvil-" + port + "-", ".log");
             List<String> command = new ArrayList<>(List.of(
-                    Toolchain.bin("anvil").toString(),
+                    Toolchain.foundry("anvil").toString(),
                     "--host", "127.0.0.1",
                     "--port", Integer.toString(port),
                     "--chain-id", Long.toString(CHAIN_ID),
