@@ -90,7 +90,10 @@ contract CreditOracle is ICreditOracle, AccessControl, EIP712 {
         if (!hasRole(SCORER_ROLE, msg.sender) && !hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) {
             revert CreditOracleNotRevoker(msg.sender);
         }
-        delete _records[borrower];
+        // A tombstone, not a delete: it keeps the revocation time as issuedAt, so every attestation issued up to
+        // the revocation (which the borrower may still hold) is stale from now on and cannot restore the tier.
+        _records[borrower] =
+            CreditRecord({score: 0, tier: Tiers.UNSCORED, issuedAt: uint64(block.timestamp), expiresAt: 0, modelId: 0});
         emit AttestationRevoked(borrower, msg.sender);
     }
 
@@ -170,7 +173,13 @@ contract CreditOracle is ICreditOracle, AccessControl, EIP712 {
         }
 
         if (!_registry.isApproved(attestation.modelId)) return (CreditOracleModelNotApproved.selector, signer);
-        if (issuedAt < _records[borrower].issuedAt) return (CreditOracleStaleAttestation.selector, signer);
+        CreditRecord storage current = _records[borrower];
+        uint64 currentIssuedAt = current.issuedAt;
+        // A revocation tombstone (tier 0 with a time) also refuses attestations issued in its own second.
+        if (
+            issuedAt < currentIssuedAt
+                || (issuedAt == currentIssuedAt && currentIssuedAt != 0 && current.tier == Tiers.UNSCORED)
+        ) return (CreditOracleStaleAttestation.selector, signer);
     }
 
     /// @dev Turns a selector from _validate back into the full custom error, so the single path reports the same

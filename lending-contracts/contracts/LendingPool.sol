@@ -288,6 +288,7 @@ contract LendingPool is ILendingPool, ERC4626, AccessControl, Pausable, Reentran
             uint256 price = _freshPrice(cfg.maxPriceAge);
             _checkBorrowLimit(msg.sender, _debtOf(position), remaining, price, _tierParams[_tierOf(msg.sender)]);
         }
+        // forge-lint: disable-next-line(unsafe-typecast) -- remaining < position.collateral, a uint120
         _positions[msg.sender].collateral = uint120(remaining);
 
         emit WithdrawCollateral(msg.sender, receiver, amount);
@@ -313,6 +314,7 @@ contract LendingPool is ILendingPool, ERC4626, AccessControl, Pausable, Reentran
         _checkBorrowLimit(msg.sender, debt, position.collateral, price, params);
         uint256 liquidity = uint256(m.cash).zeroFloorSub(cfg.reserve);
         if (assets > liquidity) revert LendingPoolInsufficientLiquidity(assets, liquidity);
+        // forge-lint: disable-next-line(unsafe-typecast) -- assets <= liquidity <= m.cash, a uint128
         m.cash -= uint128(assets);
 
         _positions[msg.sender] = position;
@@ -377,6 +379,7 @@ contract LendingPool is ILendingPool, ERC4626, AccessControl, Pausable, Reentran
                 revert LendingPoolPositionHealthy(borrower);
             }
             (repaid, seized, badDebt) = _seizure(debt, repayAssets, collateral, price, cfg.liquidationBonusBps);
+            // forge-lint: disable-next-line(unsafe-typecast) -- seized <= collateral, a uint120
             position.collateral = uint120(collateral - seized);
         }
         uint256 coveredByReserve = _writeOff(cfg, badDebt);
@@ -424,6 +427,7 @@ contract LendingPool is ILendingPool, ERC4626, AccessControl, Pausable, Reentran
     function setReserveFactor(uint256 reserveFactorBps_) external nonReentrant onlyRole(DEFAULT_ADMIN_ROLE) {
         if (reserveFactorBps_ > MAX_RESERVE_FACTOR_BPS) revert LendingPoolInvalidParams();
         _accrue();
+        // forge-lint: disable-next-line(unsafe-typecast) -- <= MAX_RESERVE_FACTOR_BPS
         _config.reserveFactorBps = uint16(reserveFactorBps_);
         emit ReserveFactorSet(reserveFactorBps_);
     }
@@ -431,6 +435,7 @@ contract LendingPool is ILendingPool, ERC4626, AccessControl, Pausable, Reentran
     /// @inheritdoc ILendingPool
     function setLiquidationBonus(uint256 liquidationBonusBps_) external nonReentrant onlyRole(DEFAULT_ADMIN_ROLE) {
         if (liquidationBonusBps_ > MAX_LIQUIDATION_BONUS_BPS) revert LendingPoolInvalidParams();
+        // forge-lint: disable-next-line(unsafe-typecast) -- <= MAX_LIQUIDATION_BONUS_BPS
         _config.liquidationBonusBps = uint16(liquidationBonusBps_);
         emit LiquidationBonusSet(liquidationBonusBps_);
     }
@@ -438,6 +443,7 @@ contract LendingPool is ILendingPool, ERC4626, AccessControl, Pausable, Reentran
     /// @inheritdoc ILendingPool
     function setMaxPriceAge(uint256 maxPriceAge_) external nonReentrant onlyRole(DEFAULT_ADMIN_ROLE) {
         if (maxPriceAge_ == 0 || maxPriceAge_ > MAX_PRICE_AGE_LIMIT) revert LendingPoolInvalidParams();
+        // forge-lint: disable-next-line(unsafe-typecast) -- <= MAX_PRICE_AGE_LIMIT
         _config.maxPriceAge = uint32(maxPriceAge_);
         emit MaxPriceAgeSet(maxPriceAge_);
     }
@@ -470,7 +476,10 @@ contract LendingPool is ILendingPool, ERC4626, AccessControl, Pausable, Reentran
 
         uint256 withdrawable = _withdrawableReserve(m.cash, m.totalDebt, cfg.reserve);
         if (amount > withdrawable) revert LendingPoolReserveLocked(amount, withdrawable);
+        // amount <= withdrawable <= min(cash, reserve), both uint128, so the casts cannot truncate.
+        // forge-lint: disable-next-line(unsafe-typecast)
         _market.cash = m.cash - uint128(amount);
+        // forge-lint: disable-next-line(unsafe-typecast)
         _config.reserve = cfg.reserve - uint128(amount);
 
         emit ReserveWithdrawn(receiver, amount);
@@ -494,6 +503,7 @@ contract LendingPool is ILendingPool, ERC4626, AccessControl, Pausable, Reentran
 
     /// @inheritdoc ILendingPool
     /// @dev Uses the latest answer even if stale (a non-positive one counts as zero), so keepers can always read.
+    /// borrowLimit is the effective one: min(value * 10000 / collateralRatioBps, value + creditCap).
     function positionOf(address borrower) external view returns (PositionView memory view_) {
         Position memory position = _positions[borrower];
         uint8 tier = _tierOf(borrower);
@@ -502,7 +512,8 @@ contract LendingPool is ILendingPool, ERC4626, AccessControl, Pausable, Reentran
         view_.collateral = position.collateral;
         view_.debt = debtOf(borrower);
         view_.collateralValue = value;
-        view_.borrowLimit = value * BPS / params.collateralRatioBps;
+        uint256 limit = value * BPS / params.collateralRatioBps;
+        view_.borrowLimit = limit.min(value + params.creditCap);
         view_.tier = tier;
         view_.debtTier = position.debtTier;
         view_.liquidatable = view_.debt > value * BPS / params.liquidationRatioBps;
@@ -567,7 +578,7 @@ contract LendingPool is ILendingPool, ERC4626, AccessControl, Pausable, Reentran
         assets = bucket.assets;
         shares = bucket.shares;
         uint256 elapsed = block.timestamp - cfg.lastUpdate;
-        if (elapsed != 0 && cfg.activeBuckets & (1 << tier) != 0) {
+        if (elapsed != 0 && _isActive(cfg.activeBuckets, tier)) {
             Market memory m = _market;
             assets += _bucketInterest(tier, assets, _baseRate(m.cash, m.totalDebt, cfg.reserve), elapsed);
         }
@@ -576,6 +587,7 @@ contract LendingPool is ILendingPool, ERC4626, AccessControl, Pausable, Reentran
     /// @inheritdoc ILendingPool
     function collateralValue(uint256 collateral) public view returns (uint256) {
         (, int256 answer,,,) = _priceFeed.latestRoundData();
+        // forge-lint: disable-next-line(unsafe-typecast) -- answer > 0
         return answer > 0 ? _value(collateral, uint256(answer)) : 0;
     }
 
@@ -643,6 +655,7 @@ contract LendingPool is ILendingPool, ERC4626, AccessControl, Pausable, Reentran
     {
         if (caller != owner) _spendAllowance(owner, caller, shares);
         _burn(owner, shares);
+        // forge-lint: disable-next-line(unsafe-typecast) -- assets <= maxWithdraw <= cash, a uint128
         _market.cash -= uint128(assets);
         emit Withdraw(caller, receiver, owner, assets, shares);
         IERC20(asset()).safeTransfer(receiver, assets);
@@ -665,7 +678,7 @@ contract LendingPool is ILendingPool, ERC4626, AccessControl, Pausable, Reentran
             uint256 baseRate = _baseRate(m.cash, m.totalDebt, cfg.reserve);
             uint256 interest;
             for (uint256 tier; tier < Tiers.COUNT; ++tier) {
-                if (active & (1 << tier) == 0) continue;
+                if (!_isActive(active, tier)) continue;
                 Bucket storage bucket = _buckets[tier];
                 uint256 assets = bucket.assets;
                 uint256 bucketInterest = _bucketInterest(tier, assets, baseRate, elapsed);
@@ -699,7 +712,7 @@ contract LendingPool is ILendingPool, ERC4626, AccessControl, Pausable, Reentran
         uint256 baseRate = _baseRate(cash, debt, reserve_);
         uint256 interest;
         for (uint256 tier; tier < Tiers.COUNT; ++tier) {
-            if (active & (1 << tier) == 0) continue;
+            if (!_isActive(active, tier)) continue;
             interest += _bucketInterest(tier, _buckets[tier].assets, baseRate, elapsed);
         }
         debt += interest;
@@ -748,10 +761,11 @@ contract LendingPool is ILendingPool, ERC4626, AccessControl, Pausable, Reentran
             Bucket storage oldBucket = _buckets[position.debtTier];
             uint256 removed = oldDebt.min(oldBucket.assets);
             uint128 sharesLeft = oldBucket.shares - position.debtShares;
+            // forge-lint: disable-next-line(unsafe-typecast) -- removed <= oldBucket.assets, a uint128
             oldBucket.assets -= uint128(removed);
             oldBucket.shares = sharesLeft;
             debt -= removed;
-            if (sharesLeft == 0) cfg.activeBuckets &= ~uint8(1 << position.debtTier);
+            if (sharesLeft == 0) cfg.activeBuckets &= ~_bit(position.debtTier);
             position.debtShares = 0;
         }
         uint256 recorded;
@@ -765,7 +779,7 @@ contract LendingPool is ILendingPool, ERC4626, AccessControl, Pausable, Reentran
             newBucket.assets = assets.toUint128();
             newBucket.shares = shares.toUint128();
             debt += newDebt;
-            cfg.activeBuckets |= uint8(1 << tier);
+            cfg.activeBuckets |= _bit(tier);
             position.debtShares = newShares.toUint128();
             position.debtTier = tier;
             recorded = newShares.toAssetsUp(assets, shares);
@@ -800,6 +814,7 @@ contract LendingPool is ILendingPool, ERC4626, AccessControl, Pausable, Reentran
     function _writeOff(Config memory cfg, uint256 badDebt) private returns (uint256 coveredByReserve) {
         if (badDebt == 0) return 0;
         coveredByReserve = badDebt.min(cfg.reserve);
+        // forge-lint: disable-next-line(unsafe-typecast) -- coveredByReserve <= cfg.reserve, a uint128
         cfg.reserve -= uint128(coveredByReserve);
         _totalSocializedLoss += badDebt - coveredByReserve;
     }
@@ -836,10 +851,13 @@ contract LendingPool is ILendingPool, ERC4626, AccessControl, Pausable, Reentran
     /// @dev The latest answer; reverts if older than maxPriceAge or not positive.
     function _freshPrice(uint256 maxAge) private view returns (uint256) {
         (, int256 answer,, uint256 updatedAt,) = _priceFeed.latestRoundData();
+        // A timestamp comparison is the point here; validator drift of seconds is irrelevant against maxPriceAge.
+        // forge-lint: disable-next-line(block-timestamp)
         if (block.timestamp > updatedAt && block.timestamp - updatedAt > maxAge) {
             revert LendingPoolStalePrice(updatedAt);
         }
         if (answer <= 0) revert LendingPoolInvalidPrice(answer);
+        // forge-lint: disable-next-line(unsafe-typecast) -- answer > 0
         return uint256(answer);
     }
 
@@ -854,6 +872,16 @@ contract LendingPool is ILendingPool, ERC4626, AccessControl, Pausable, Reentran
         uint256 balanceBefore = token.balanceOf(address(this));
         token.safeTransferFrom(from, address(this), amount);
         if (token.balanceOf(address(this)) != balanceBefore + amount) revert LendingPoolUnsupportedToken(address(token));
+    }
+
+    /// @dev Bit of `tier` in the active-bucket bitmap.
+    function _bit(uint256 tier) private pure returns (uint8) {
+        return uint8(2 ** tier);
+    }
+
+    /// @dev Whether bucket `tier` has shares according to the bitmap.
+    function _isActive(uint256 activeBuckets, uint256 tier) private pure returns (bool) {
+        return (activeBuckets >> tier) & 1 != 0;
     }
 
     /// @dev Constructor helper for the default tier table.

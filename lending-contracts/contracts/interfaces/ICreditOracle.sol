@@ -61,7 +61,8 @@ interface ICreditOracle {
         external
         returns (uint256 accepted);
 
-    /// @notice Removes a borrower's record. Callable by a scorer or governance.
+    /// @notice Revokes a borrower's attestation: the record becomes a tombstone (tier 0, issuedAt = now, expiresAt 0),
+    /// so the borrower is unscored and no attestation issued up to now can be submitted again. Scorer or governance.
     function revoke(address borrower) external;
 
     /// @notice The borrower's tier: the attested one while valid and its model approved, else the unscored tier (0).

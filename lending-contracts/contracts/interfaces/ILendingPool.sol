@@ -25,7 +25,7 @@ interface ILendingPool {
         uint256 collateral; // collateral-token units
         uint256 debt; // loan-token units, interest included
         uint256 collateralValue; // loan-token units at the current price
-        uint256 borrowLimit; // loan-token units, at the borrower's current tier
+        uint256 borrowLimit; // loan-token units, at the borrower's current tier: min(value * 10000 / CR, value + cap)
         uint8 tier; // current tier from the oracle
         uint8 debtTier; // the tier bucket whose rate the debt accrues at
         bool liquidatable;

@@ -26,9 +26,9 @@ contract CreditOracleReplayTest is AttestationSigning {
         view
         returns (ICreditOracle.ScoreAttestation memory a)
     {
-        a = buildAttestation(who, uint8(bound(tier, 1, Tiers.MAX)), nonce);
+        a = buildAttestation(who, uint8(_bound(tier, 1, Tiers.MAX)), nonce);
         a.featureCommitment = commitment;
-        a.expiresAt = a.issuedAt + uint64(bound(validity, 1, 365 days));
+        a.expiresAt = a.issuedAt + uint64(_bound(validity, 1, 365 days));
     }
 
     function _recover(bytes32 digest, bytes memory sig) internal pure returns (address) {
@@ -54,11 +54,15 @@ contract CreditOracleReplayTest is AttestationSigning {
         return abi.encodeWithSelector(ICreditOracle.CreditOracleUnknownSigner.selector, recovered);
     }
 
-    function testFuzz_replay_otherChainId(uint64 otherChain, uint8 tier, uint256 nonce, bytes32 commitment, uint32 validity)
-        public
-    {
+    function testFuzz_replay_otherChainId(
+        uint64 otherChain,
+        uint8 tier,
+        uint256 nonce,
+        bytes32 commitment,
+        uint32 validity
+    ) public {
         uint256 home = block.chainid;
-        otherChain = uint64(bound(otherChain, 1, type(uint64).max - 1));
+        otherChain = uint64(_bound(otherChain, 1, type(uint64).max - 1));
         vm.assume(otherChain != home);
         ICreditOracle.ScoreAttestation memory a = _fuzzedAttestation(borrower, tier, nonce, commitment, validity);
         bytes memory sig = signAttestation(oracle, a, SCORER_PK);
@@ -79,9 +83,13 @@ contract CreditOracleReplayTest is AttestationSigning {
         assertEq(oracle.tierOf(borrower), a.tier);
     }
 
-    function testFuzz_replay_otherOracle(uint8 tier, uint256 nonce, bytes32 commitment, uint32 validity, bool sharedRegistry)
-        public
-    {
+    function testFuzz_replay_otherOracle(
+        uint8 tier,
+        uint256 nonce,
+        bytes32 commitment,
+        uint32 validity,
+        bool sharedRegistry
+    ) public {
         CreditOracle other;
         if (sharedRegistry) {
             other = new CreditOracle(registry, GOVERNANCE);
@@ -106,9 +114,13 @@ contract CreditOracleReplayTest is AttestationSigning {
         assertEq(oracle.tierOf(borrower), a.tier);
     }
 
-    function testFuzz_replay_otherBorrower(address victim, uint8 tier, uint256 nonce, bytes32 commitment, uint32 validity)
-        public
-    {
+    function testFuzz_replay_otherBorrower(
+        address victim,
+        uint8 tier,
+        uint256 nonce,
+        bytes32 commitment,
+        uint32 validity
+    ) public {
         vm.assume(victim != borrower && victim != address(0));
         ICreditOracle.ScoreAttestation memory a = _fuzzedAttestation(borrower, tier, nonce, commitment, validity);
         bytes memory sig = signAttestation(oracle, a, SCORER_PK);
@@ -140,7 +152,7 @@ contract CreditOracleReplayTest is AttestationSigning {
         oracle.submitAttestation(a, sig);
 
         // Even a newer, genuinely signed attestation cannot reuse the nonce.
-        vm.warp(block.timestamp + bound(later, 0, 29 days));
+        vm.warp(block.timestamp + _bound(later, 0, 29 days));
         ICreditOracle.ScoreAttestation memory b =
             _fuzzedAttestation(borrower, laterTier, nonce, keccak256("new features"), 30 days);
         bytes memory sigB = signAttestation(oracle, b, SCORER_PK);
@@ -161,10 +173,10 @@ contract CreditOracleReplayTest is AttestationSigning {
         ICreditOracle.ScoreAttestation memory a = buildAttestation(borrower, 2, nonce);
         bytes memory sig = signAttestation(oracle, a, SCORER_PK);
         field = field % 7;
-        if (field == 0) a.score = uint16(bound(value, 300, 850));
-        if (field == 1) a.tier = uint8(bound(value, 1, Tiers.MAX));
-        if (field == 2) a.expiresAt = uint64(bound(value, block.timestamp + 1, type(uint64).max));
-        if (field == 3) a.issuedAt = uint64(bound(value, 0, block.timestamp));
+        if (field == 0) a.score = uint16(_bound(value, 300, 850));
+        if (field == 1) a.tier = uint8(_bound(value, 1, Tiers.MAX));
+        if (field == 2) a.expiresAt = uint64(_bound(value, block.timestamp + 1, type(uint64).max));
+        if (field == 3) a.issuedAt = uint64(_bound(value, 0, block.timestamp));
         if (field == 4) a.nonce = value;
         if (field == 5) a.featureCommitment = bytes32(value);
         if (field == 6) a.modelId = bytes32(value);

@@ -55,6 +55,9 @@ contract OracleReplayHandler is AttestationSigning {
     uint256 public ghostForeignAccepted;
     /// @dev Acceptances that lowered the stored issuedAt: must stay zero.
     uint256 public ghostStaleAccepted;
+    /// @dev Acceptances of an attestation issued at or before the borrower's last revocation: must stay zero.
+    uint256 public ghostRevokedResurrected;
+    mapping(address borrower => uint256) internal _revokedAt;
 
     mapping(bytes32 action => uint256) public calls;
     uint256 public ghostAcceptedCount;
@@ -69,8 +72,8 @@ contract OracleReplayHandler is AttestationSigning {
 
     /* ---------------------------------------------------------------- actions */
 
-    /// @notice Signs a fresh attestation (possibly by a non-scorer, for another oracle or chain, or for an
-    /// unapproved model) and optionally submits it at once.
+    /// @notice Adversarial issuance: may be signed by a non-scorer, for another oracle or chain, for an unapproved
+    /// model, or back-dated up to two days (stale against a newer record); optionally submitted at once.
     function issue(
         uint256 actorSeed,
         uint256 tierSeed,
@@ -81,21 +84,45 @@ contract OracleReplayHandler is AttestationSigning {
         bool submitNow
     ) external {
         calls["issue"]++;
-        ICreditOracle.ScoreAttestation memory a =
-            buildAttestation(_actor(actorSeed), uint8(bound(tierSeed, 1, Tiers.MAX)), bound(nonceSeed, 0, 511));
-        a.issuedAt = uint64(block.timestamp - bound(timeSeed, 0, 2 days));
-        a.expiresAt = a.issuedAt + uint64(bound(timeSeed >> 64, 1 hours, 10 days));
-        if (tierSeed % 11 == 0) a.modelId = UNAPPROVED_MODEL;
+        ICreditOracle.ScoreAttestation memory a = _build(actorSeed, tierSeed, nonceSeed, timeSeed, 2 days);
+        if (domainSeed % 4 == 0) a.modelId = UNAPPROVED_MODEL;
+        // 0..2: home domain, 3: the other oracle, 4: this oracle on a foreign chain.
+        uint256 d = (domainSeed >> 8) % 5;
+        _sign(
+            a,
+            _keys[keySeed % _keys.length],
+            d == 3 ? address(otherOracle) : address(oracle),
+            d == 4 ? FOREIGN_CHAIN : homeChainId,
+            submitNow
+        );
+    }
 
-        uint256 pk = _keys[keySeed % _keys.length];
-        uint256 d = domainSeed % 5; // mostly the home domain
-        address domain = d == 3 ? address(otherOracle) : address(oracle);
-        uint256 chainId = d == 4 ? FOREIGN_CHAIN : homeChainId;
+    /// @notice Genuine traffic: a scorer signs a fresh attestation for this oracle on this chain, submitted at once.
+    function issueGenuine(uint256 actorSeed, uint256 tierSeed, uint256 nonceSeed, uint256 timeSeed, bool secondKey)
+        external
+    {
+        calls["issueGenuine"]++;
+        ICreditOracle.ScoreAttestation memory a = _build(actorSeed, tierSeed, nonceSeed, timeSeed, 5 minutes);
+        _sign(a, secondKey ? SECOND_SCORER_PK : SCORER_PK, address(oracle), homeChainId, true);
+    }
 
+    function _build(uint256 actorSeed, uint256 tierSeed, uint256 nonceSeed, uint256 timeSeed, uint256 maxBackdate)
+        internal
+        view
+        returns (ICreditOracle.ScoreAttestation memory a)
+    {
+        // Nonces in 0..511: collisions happen, and two bitmap words are in play.
+        a = buildAttestation(_actor(actorSeed), uint8(_bound(tierSeed, 1, Tiers.MAX)), _bound(nonceSeed, 0, 511));
+        a.issuedAt = uint64(block.timestamp - _bound(timeSeed, 0, maxBackdate));
+        a.expiresAt = a.issuedAt + uint64(_bound(timeSeed >> 64, 1 hours, 10 days));
+    }
+
+    function _sign(ICreditOracle.ScoreAttestation memory a, uint256 pk, address domain, uint256 chainId, bool submitNow)
+        internal
+    {
         vm.chainId(chainId);
         bytes memory sig = signAttestation(CreditOracle(domain), a, pk);
         vm.chainId(homeChainId);
-
         _issued.push(Issued({att: a, sig: sig, pk: pk, chainId: chainId, domain: domain}));
         if (submitNow) _submit(_issued.length - 1, a, homeChainId);
     }
@@ -125,11 +152,11 @@ contract OracleReplayHandler is AttestationSigning {
         uint256 i = indexSeed % _issued.length;
         ICreditOracle.ScoreAttestation memory a = _issued[i].att;
         uint256 field = fieldSeed % 7;
-        if (field == 0) a.score = uint16(bound(value, 300, 850));
-        if (field == 1) a.tier = uint8(bound(value, 1, Tiers.MAX));
-        if (field == 2) a.expiresAt = uint64(bound(value, block.timestamp + 1, block.timestamp + 30 days));
-        if (field == 3) a.issuedAt = uint64(bound(value, block.timestamp - 3 days, block.timestamp));
-        if (field == 4) a.nonce = bound(value, 0, 511);
+        if (field == 0) a.score = uint16(_bound(value, 300, 850));
+        if (field == 1) a.tier = uint8(_bound(value, 1, Tiers.MAX));
+        if (field == 2) a.expiresAt = uint64(_bound(value, block.timestamp + 1, block.timestamp + 30 days));
+        if (field == 3) a.issuedAt = uint64(_bound(value, block.timestamp - 3 days, block.timestamp));
+        if (field == 4) a.nonce = _bound(value, 0, 511);
         if (field == 5) a.featureCommitment = bytes32(value);
         if (field == 6) a.modelId = value % 2 == 0 ? DEFAULT_MODEL_ID : UNAPPROVED_MODEL;
         _submit(i, a, homeChainId);
@@ -184,7 +211,7 @@ contract OracleReplayHandler is AttestationSigning {
 
     function warp(uint256 secondsSeed) external {
         calls["warp"]++;
-        vm.warp(block.timestamp + bound(secondsSeed, 0, 3 days));
+        vm.warp(block.timestamp + _bound(secondsSeed, 0, 3 days));
     }
 
     function revoke(uint256 actorSeed, bool byGovernance) external {
@@ -193,6 +220,7 @@ contract OracleReplayHandler is AttestationSigning {
         vm.prank(byGovernance ? GOVERNANCE : vm.addr(SCORER_PK));
         oracle.revoke(who);
         delete _accepted[who];
+        _revokedAt[who] = block.timestamp;
     }
 
     /* ---------------------------------------------------------------- ghost bookkeeping */
@@ -217,6 +245,7 @@ contract OracleReplayHandler is AttestationSigning {
             || !oracle.hasRole(oracle.SCORER_ROLE(), vm.addr(iss.pk)) || iss.att.modelId != DEFAULT_MODEL_ID;
         if (foreign) ghostForeignAccepted++;
         if (prev.exists && submitted.issuedAt < prev.submitted.issuedAt) ghostStaleAccepted++;
+        if (_revokedAt[who] != 0 && submitted.issuedAt <= _revokedAt[who]) ghostRevokedResurrected++;
 
         _accepted[who] = Accepted({
             exists: true,
@@ -282,8 +311,9 @@ contract OracleReplayInvariantTest is AttestationSigning {
         actors[3] = makeAddr("dave");
         handler = new OracleReplayHandler(oracle, otherOracle, actors);
 
-        bytes4[] memory selectors = new bytes4[](8);
+        bytes4[] memory selectors = new bytes4[](9);
         selectors[0] = OracleReplayHandler.issue.selector;
+        selectors[8] = OracleReplayHandler.issueGenuine.selector;
         selectors[1] = OracleReplayHandler.replay.selector;
         selectors[2] = OracleReplayHandler.retarget.selector;
         selectors[3] = OracleReplayHandler.tamper.selector;
@@ -327,6 +357,7 @@ contract OracleReplayInvariantTest is AttestationSigning {
     function invariant_noForeignOrStaleAcceptance() public view {
         assertEq(handler.ghostForeignAccepted(), 0, "foreign acceptance");
         assertEq(handler.ghostStaleAccepted(), 0, "stale acceptance");
+        assertEq(handler.ghostRevokedResurrected(), 0, "revocation undone by an older attestation");
     }
 
     /// @notice The oracle's nonce bitmap matches the ghost exactly on every (borrower, nonce) the handler touched.
@@ -343,6 +374,7 @@ contract OracleReplayInvariantTest is AttestationSigning {
         address[] memory actors = handler.actors();
         for (uint256 i; i < actors.length; ++i) {
             ICreditOracle.CreditRecord memory r = oracle.recordOf(actors[i]);
+            // forge-lint: disable-next-line(block-timestamp)
             uint8 expected = block.timestamp < r.expiresAt ? r.tier : Tiers.UNSCORED;
             assertEq(oracle.tierOf(actors[i]), expected, "tierOf");
             assertEq(otherOracle.tierOf(actors[i]), Tiers.UNSCORED, "other oracle");

@@ -121,11 +121,11 @@ abstract contract AttestationSigning is Test {
 
     /// @notice Signs `attestation` with `privateKey` against `oracle`'s EIP-712 domain (digest from
     /// oracle.hashAttestation). Returns the 65-byte r || s || v signature the oracle expects.
-    function signAttestation(ICreditOracle oracle, ICreditOracle.ScoreAttestation memory attestation, uint256 privateKey)
-        internal
-        view
-        returns (bytes memory)
-    {
+    function signAttestation(
+        ICreditOracle oracle,
+        ICreditOracle.ScoreAttestation memory attestation,
+        uint256 privateKey
+    ) internal view returns (bytes memory) {
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(privateKey, oracle.hashAttestation(attestation));
         return abi.encodePacked(r, s, v);
     }
