@@ -207,24 +207,14 @@ contract LendingPool is ILendingPool, ERC4626, AccessControl, Pausable, Reentran
 
     /// @notice Burns `owner`'s shares for exactly `assets` loan tokens sent to `receiver`. Accrues interest first.
     /// @dev Open while paused. Limited by available liquidity (cash minus reserve), see maxWithdraw.
-    function withdraw(uint256 assets, address receiver, address owner)
-        public
-        override
-        nonReentrant
-        returns (uint256)
-    {
+    function withdraw(uint256 assets, address receiver, address owner) public override nonReentrant returns (uint256) {
         _accrue();
         return super.withdraw(assets, receiver, owner);
     }
 
     /// @notice Burns exactly `shares` of `owner` for loan tokens sent to `receiver`. Accrues interest first.
     /// @dev Open while paused. Limited by available liquidity (cash minus reserve), see maxRedeem.
-    function redeem(uint256 shares, address receiver, address owner)
-        public
-        override
-        nonReentrant
-        returns (uint256)
-    {
+    function redeem(uint256 shares, address receiver, address owner) public override nonReentrant returns (uint256) {
         _accrue();
         return super.redeem(shares, receiver, owner);
     }
@@ -871,11 +861,14 @@ contract LendingPool is ILendingPool, ERC4626, AccessControl, Pausable, Reentran
     function _pullExact(IERC20 token, address from, uint256 amount) private {
         uint256 balanceBefore = token.balanceOf(address(this));
         token.safeTransferFrom(from, address(this), amount);
-        if (token.balanceOf(address(this)) != balanceBefore + amount) revert LendingPoolUnsupportedToken(address(token));
+        if (token.balanceOf(address(this)) != balanceBefore + amount) {
+            revert LendingPoolUnsupportedToken(address(token));
+        }
     }
 
     /// @dev Bit of `tier` in the active-bucket bitmap.
     function _bit(uint256 tier) private pure returns (uint8) {
+        // forge-lint: disable-next-line(unsafe-typecast) -- tier <= Tiers.MAX (5): at most 32
         return uint8(2 ** tier);
     }
 

@@ -66,7 +66,7 @@ contract LendingPoolTest is PoolTestBase {
         vm.expectEmit(true, true, true, true);
         emit ILendingPool.TierParamsSet(0, ILendingPool.TierParams(15_000, 12_500, 800, 0));
         vm.expectEmit(true, true, true, true);
-        emit ILendingPool.TierParamsSet(5, ILendingPool.TierParams(8_000, 7_000, 100, uint128(20_000 * USDC)));
+        emit ILendingPool.TierParamsSet(5, ILendingPool.TierParams(8_000, 7_000, 100, 20_000e6));
         vm.expectEmit(true, true, true, true);
         emit ILendingPool.ReserveFactorSet(1000);
         deployPool(IERC20(address(loan)), IERC20(address(coll)), feed);
@@ -179,6 +179,23 @@ contract LendingPoolTest is PoolTestBase {
         assertEq(assets, INITIAL_LIQUIDITY - 100 * USDC);
         assertEq(pool.totalSupply(), 0);
         assertEq(pool.totalAssets(), 0);
+    }
+
+    function test_withdraw_emitsAndRedeemBeyondMaxReverts() public {
+        uint256 shares = pool.previewWithdraw(10 * USDC);
+        vm.expectEmit(true, true, true, true, address(pool));
+        emit IERC4626Events.Withdraw(lender, alice, lender, 10 * USDC, shares);
+        vm.prank(lender);
+        pool.withdraw(10 * USDC, alice, lender);
+
+        supply(bob, 1_000 * WETH);
+        borrow(bob, pool.availableLiquidity() - 1 * USDC);
+        uint256 maxShares = pool.maxRedeem(lender);
+        vm.prank(lender);
+        vm.expectRevert(
+            abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxRedeem.selector, lender, maxShares + 1, maxShares)
+        );
+        pool.redeem(maxShares + 1, lender, lender);
     }
 
     function test_withdraw_byApprovedOperator() public {
@@ -341,6 +358,15 @@ contract LendingPoolTest is PoolTestBase {
         vm.warp(block.timestamp + 3601);
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(ILendingPool.LendingPoolStalePrice.selector, START));
+        pool.withdrawCollateral(1, alice);
+    }
+
+    function test_withdrawCollateral_revertsOnInvalidPriceWithDebt() public {
+        supply(alice, 10 * WETH);
+        borrow(alice, 1_000 * USDC);
+        feed.setPrice(0);
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(ILendingPool.LendingPoolInvalidPrice.selector, int256(0)));
         pool.withdrawCollateral(1, alice);
     }
 
@@ -742,7 +768,7 @@ contract LendingPoolTest is PoolTestBase {
 
         (uint256 repaid, uint256 seized) = liquidate(liquidator, alice, 1_000 * USDC);
         assertEq(repaid, 1_000 * USDC);
-        assertEq(seized, MathLib.fullMulDivUp(1_000 * USDC * 10_500, 1e20, uint256(ETH_PRICE) * 10_000));
+        assertEq(seized, MathLib.fullMulDivUp(1_000 * USDC * 10_500, 1e20, 2_000e8 * 10_000));
         assertEq(pool.positionOf(alice).debtTier, 0, "remaining debt moved to the current tier");
 
         // A fresh attestation restores tier 5 and the position is healthy again.
@@ -897,7 +923,7 @@ contract LendingPoolTest is PoolTestBase {
     /* ================================================================ governance */
 
     function test_setTierParams() public {
-        ILendingPool.TierParams memory p = ILendingPool.TierParams(9_000, 8_000, 200, uint128(1_000 * USDC));
+        ILendingPool.TierParams memory p = ILendingPool.TierParams(9_000, 8_000, 200, 1_000e6);
         vm.expectEmit(true, true, true, true, address(pool));
         emit ILendingPool.TierParamsSet(4, p);
         vm.prank(GOVERNANCE);
@@ -918,9 +944,7 @@ contract LendingPoolTest is PoolTestBase {
 
     function test_setTierParams_reverts() public {
         vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, ADMIN)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, ADMIN));
         pool.setTierParams(1, ILendingPool.TierParams(14_000, 12_000, 600, 0));
 
         vm.startPrank(GOVERNANCE);
@@ -950,9 +974,7 @@ contract LendingPoolTest is PoolTestBase {
 
     function test_setReserveFactor() public {
         vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, ADMIN)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, ADMIN));
         pool.setReserveFactor(100);
         vm.startPrank(GOVERNANCE);
         vm.expectRevert(abi.encodeWithSelector(ILendingPool.LendingPoolInvalidParams.selector));
@@ -978,9 +1000,7 @@ contract LendingPoolTest is PoolTestBase {
 
     function test_setLiquidationBonus() public {
         vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, ADMIN)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, ADMIN));
         pool.setLiquidationBonus(100);
         vm.startPrank(GOVERNANCE);
         vm.expectRevert(abi.encodeWithSelector(ILendingPool.LendingPoolInvalidParams.selector));
@@ -994,9 +1014,7 @@ contract LendingPoolTest is PoolTestBase {
 
     function test_setMaxPriceAge() public {
         vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, ADMIN)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, ADMIN));
         pool.setMaxPriceAge(100);
         vm.startPrank(GOVERNANCE);
         vm.expectRevert(abi.encodeWithSelector(ILendingPool.LendingPoolInvalidParams.selector));
@@ -1017,9 +1035,7 @@ contract LendingPoolTest is PoolTestBase {
     function test_setIrm_accruesAtOldModelFirst() public {
         KinkedIrm steep = new KinkedIrm(5_000, 0, 0, 5_000);
         vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, ADMIN)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, ADMIN));
         pool.setIrm(steep);
         vm.prank(GOVERNANCE);
         vm.expectRevert(abi.encodeWithSelector(ILendingPool.LendingPoolZeroAddress.selector));
@@ -1041,9 +1057,7 @@ contract LendingPoolTest is PoolTestBase {
 
     function test_setCreditOracle() public {
         vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, ADMIN)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, ADMIN));
         pool.setCreditOracle(ICreditOracle(address(1)));
         vm.startPrank(GOVERNANCE);
         vm.expectRevert(abi.encodeWithSelector(ILendingPool.LendingPoolZeroAddress.selector));
@@ -1066,9 +1080,7 @@ contract LendingPoolTest is PoolTestBase {
         assertEq(pool.withdrawableReserve(), withdrawable);
 
         vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, ADMIN)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, ADMIN));
         pool.withdrawReserve(alice, 1);
 
         vm.startPrank(GOVERNANCE);
@@ -1216,6 +1228,9 @@ contract LendingPoolTest is PoolTestBase {
 /// @dev ERC-4626 events, redeclared for expectEmit.
 interface IERC4626Events {
     event Deposit(address indexed sender, address indexed owner, uint256 assets, uint256 shares);
+    event Withdraw(
+        address indexed sender, address indexed receiver, address indexed owner, uint256 assets, uint256 shares
+    );
 }
 
 /// @dev An oracle answering a tier beyond Tiers.MAX.

@@ -33,7 +33,9 @@ interface ILendingPool {
 
     event SupplyCollateral(address indexed caller, address indexed onBehalf, uint256 amount);
     event WithdrawCollateral(address indexed borrower, address indexed receiver, uint256 amount);
-    event Borrow(address indexed borrower, address indexed receiver, uint256 assets, uint8 tier, uint256 collateralRatioBps);
+    event Borrow(
+        address indexed borrower, address indexed receiver, uint256 assets, uint8 tier, uint256 collateralRatioBps
+    );
     event Repay(address indexed caller, address indexed onBehalf, uint256 assets);
     event Liquidate(
         address indexed liquidator, address indexed borrower, uint256 repaid, uint256 seizedCollateral, uint256 badDebt

@@ -57,8 +57,12 @@ contract PoolHandler is AttestationSigning {
         coll = coll_;
         feed = feed_;
         governance = governance_;
-        for (uint256 i; i < 3; ++i) _lenders.push(makeAddr(string.concat("lender", vm.toString(i))));
-        for (uint256 i; i < 4; ++i) _borrowers.push(makeAddr(string.concat("borrower", vm.toString(i))));
+        for (uint256 i; i < 3; ++i) {
+            _lenders.push(makeAddr(string.concat("lender", vm.toString(i))));
+        }
+        for (uint256 i; i < 4; ++i) {
+            _borrowers.push(makeAddr(string.concat("borrower", vm.toString(i))));
+        }
         liquidator = makeAddr("liquidator");
         ghostLastSharePrice = pool.convertToAssets(1e18);
     }
@@ -202,6 +206,9 @@ contract PoolHandler is AttestationSigning {
     function attestTier(uint256 actorSeed, uint256 tierSeed) external tracked("attest") {
         address who = _borrowers[actorSeed % _borrowers.length];
         uint8 tier = uint8(_bound(tierSeed, 1, 5));
+        // A revocation in this very second makes an attestation issued now stale: the scorer signs a second later.
+        // forge-lint: disable-next-line(block-timestamp)
+        if (oracle.recordOf(who).issuedAt >= block.timestamp) vm.warp(block.timestamp + 1);
         attest(ICreditOracle(address(oracle)), SCORER_PK, who, tier, _nonce++);
     }
 
@@ -214,6 +221,7 @@ contract PoolHandler is AttestationSigning {
     function movePrice(uint256 moveBps, bool up) external tracked("movePrice") {
         moveBps = _bound(moveBps, 0, 3_000);
         int256 price = feed.answer();
+        // forge-lint: disable-next-line(unsafe-typecast) -- moveBps <= 3000
         int256 delta = price * int256(moveBps) / 10_000;
         price = up ? price + delta : price - delta;
         if (price < MIN_PRICE) price = MIN_PRICE;

@@ -89,7 +89,9 @@ contract PoolInvariantTest is PoolTestBase {
         uint256 sum;
         for (uint256 i; i < borrowers.length; ++i) {
             sum += pool.collateralOf(borrowers[i]);
-            if (pool.debtOf(borrowers[i]) != 0) assertGt(pool.collateralOf(borrowers[i]), 0, "debt without collateral");
+            if (pool.debtOf(borrowers[i]) != 0) {
+                assertGt(pool.collateralOf(borrowers[i]), 0, "debt without collateral");
+            }
         }
         assertEq(sum, coll.balanceOf(address(pool)));
     }

@@ -43,7 +43,7 @@ contract PoolInflationTest is PoolTestBase {
         _depositInto(attacker, 1);
         loan.mint(attacker, 1_000_000 * USDC);
         vm.prank(attacker);
-        loan.transfer(address(fresh), 1_000_000 * USDC);
+        assertTrue(loan.transfer(address(fresh), 1_000_000 * USDC));
 
         // 2. The victim deposits 100,000 USDC.
         uint256 victimShares = _depositInto(victim, 100_000 * USDC);
@@ -55,9 +55,7 @@ contract PoolInflationTest is PoolTestBase {
         assertLe(loan.balanceOf(attacker), 1, "donation lost");
     }
 
-    function testFuzz_inflationAttack_victimLosesAtMostOneWei(uint256 seed, uint256 donation, uint256 deposit_)
-        public
-    {
+    function testFuzz_inflationAttack_victimLosesAtMostOneWei(uint256 seed, uint256 donation, uint256 deposit_) public {
         seed = bound(seed, 1, 1_000 * USDC);
         donation = bound(donation, 0, 1e9 * USDC);
         deposit_ = bound(deposit_, 1, 1e9 * USDC);

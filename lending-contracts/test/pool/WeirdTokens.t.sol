@@ -65,9 +65,7 @@ contract PoolWeirdTokensTest is PoolTestBase {
         vm.prank(lender);
         p.withdraw(maxOut, lender, lender);
         assertEq(usdt.balanceOf(lender), maxOut);
-        assertEq(
-            p.totalAssets() + p.reserve(), usdt.balanceOf(address(p)) + p.totalDebt(), "accounting with USDT"
-        );
+        assertEq(p.totalAssets() + p.reserve(), usdt.balanceOf(address(p)) + p.totalDebt(), "accounting with USDT");
     }
 
     function test_noReturnCollateral_fullCycle() public {
