@@ -1,5 +1,7 @@
 package io.creditlayer.deploy.devnet;
 
+import io.creditlayer.contracts.devnet.Anvil;
+import io.creditlayer.contracts.devnet.DevnetAccounts;
 import io.creditlayer.deploy.config.DeploymentConfig;
 import io.creditlayer.deploy.config.KeySource;
 

@@ -1,5 +1,7 @@
 package io.creditlayer.deploy.devnet;
 
+import io.creditlayer.contracts.devnet.DevnetAccounts;
+import io.creditlayer.contracts.devnet.DevnetClock;
 import io.creditlayer.contracts.attestation.AttestationSigner;
 import io.creditlayer.contracts.attestation.OracleDomain;
 import io.creditlayer.contracts.attestation.ScoreAttestation;

@@ -1,4 +1,4 @@
-package io.creditlayer.deploy.devnet;
+package io.creditlayer.contracts.devnet;
 
 import org.web3j.crypto.Bip32ECKeyPair;
 import org.web3j.crypto.Credentials;

@@ -1,4 +1,4 @@
-package io.creditlayer.deploy;
+package io.creditlayer.contracts.devnet;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
-package io.creditlayer.deploy.devnet;
+package io.creditlayer.contracts.devnet;
 
-import io.creditlayer.deploy.Toolchain;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +40,18 @@ public final class Anvil implements AutoCloseable {
 
     /** Starts anvil on {@code port} and waits until it answers JSON-RPC. */
     public static Anvil start(int port) {
+        return start(port, 0);
+    }
+
+    /**
+     * Starts anvil on a free port with a fixed genesis timestamp: together with the fixed mnemonic and explicit
+     * block timestamps, the same transactions then give the same block hashes on every run.
+     */
+    public static Anvil startAt(long genesisTimestamp) {
+        return start(freePort(), genesisTimestamp);
+    }
+
+    private static Anvil start(int port, long genesisTimestamp) {
         try {
             Path log = Files.createTempFile("anvil-" + port + "-", ".log");
             List<String> command = new ArrayList<>(List.of(
@@ -52,6 +63,9 @@ public final class Anvil implements AutoCloseable {
                     "--accounts", Integer.toString(DevnetAccounts.COUNT),
                     "--balance", "100000",
                     "--silent"));
+            if (genesisTimestamp > 0) {
+                command.addAll(List.of("--timestamp", Long.toString(genesisTimestamp)));
+            }
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())

@@ -1,4 +1,4 @@
-package io.creditlayer.deploy.devnet;
+package io.creditlayer.contracts.devnet;
 
 import io.creditlayer.contracts.chain.ChainException;
 import io.creditlayer.contracts.chain.ChainClient;
@@ -17,6 +17,12 @@ public final class DevnetClock {
     /** Advances chain time by {@code seconds} and mines a block stamped with the new time. */
     public static void advance(ChainClient chain, long seconds) {
         call(chain.service(), "evm_increaseTime", List.of(seconds));
+        call(chain.service(), "evm_mine", List.of());
+    }
+
+    /** Makes the next mined block carry exactly {@code timestamp} (unix seconds), then mines it. */
+    public static void mineAt(ChainClient chain, long timestamp) {
+        call(chain.service(), "evm_setNextBlockTimestamp", List.of(timestamp));
         call(chain.service(), "evm_mine", List.of());
     }
 
