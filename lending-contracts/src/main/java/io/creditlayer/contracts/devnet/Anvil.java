@@ -40,7 +40,7 @@ public final class Anvil implements AutoCloseable {
 
     /** Starts anvil on {@code port} and waits until it answers JSON-RPC. */
     public static Anvil start(int port) {
-        return start(port, 0);
+        return start(port, Options.defaults());
     }
 
     /**
@@ -48,10 +48,16 @@ public final class Anvil implements AutoCloseable {
      * block timestamps, the same transactions then give the same block hashes on every run.
      */
     public static Anvil startAt(long genesisTimestamp) {
-        return start(freePort(), genesisTimestamp);
+        return start(Options.defaults().withGenesisTimestamp(genesisTimestamp));
     }
 
-    private static Anvil start(int port, long genesisTimestamp) {
+    /** Starts anvil on a free port with {@code options} and waits until it answers JSON-RPC. */
+    public static Anvil start(Options options) {
+        return start(freePort(), options);
+    }
+
+    /** Starts anvil on {@code port} with {@code options} and waits until it answers JSON-RPC. */
+    public static Anvil start(int port, Options options) {
         try {
             Path log = Files.createTempFile("anvil-" + port + "-", ".log");
             List<String> command = new ArrayList<>(List.of(
@@ -63,9 +69,7 @@ public final class Anvil implements AutoCloseable {
                     "--accounts", Integer.toString(DevnetAccounts.COUNT),
                     "--balance", "100000",
                     "--silent"));
-            if (genesisTimestamp > 0) {
-                command.addAll(List.of("--timestamp", Long.toString(genesisTimestamp)));
-            }
+            command.addAll(options.arguments());
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
@@ -148,6 +152,62 @@ public final class Anvil implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Launch options beyond the fixed mnemonic, chain id and balances.
+     *
+     * @param genesisTimestamp the genesis block's timestamp (unix seconds), or 0 for anvil's default (now)
+     * @param noMining         start with auto-mining off ({@code --no-mining}): blocks are mined on demand
+     *                         ({@code evm_mine}); {@code evm_setAutomine} switches auto-mining back on
+     * @param fifoOrder        order pending transactions by arrival ({@code --order fifo}) instead of by fee, so a
+     *                         batch of transactions lands in a block in the order it was sent
+     * @param blockGasLimit    the block gas limit ({@code --gas-limit}), or 0 for anvil's default (30,000,000)
+     */
+    public record Options(long genesisTimestamp, boolean noMining, boolean fifoOrder, long blockGasLimit) {
+        public Options {
+            if (genesisTimestamp < 0 || blockGasLimit < 0) {
+                throw new IllegalArgumentException("genesisTimestamp and blockGasLimit must not be negative");
+            }
+        }
+
+        /** Anvil's defaults: genesis now, auto-mining, fee ordering, 30M gas blocks. */
+        public static Options defaults() {
+            return new Options(0, false, false, 0);
+        }
+
+        public Options withGenesisTimestamp(long timestamp) {
+            return new Options(timestamp, noMining, fifoOrder, blockGasLimit);
+        }
+
+        public Options withNoMining(boolean off) {
+            return new Options(genesisTimestamp, off, fifoOrder, blockGasLimit);
+        }
+
+        public Options withFifoOrder(boolean fifo) {
+            return new Options(genesisTimestamp, noMining, fifo, blockGasLimit);
+        }
+
+        public Options withBlockGasLimit(long gasLimit) {
+            return new Options(genesisTimestamp, noMining, fifoOrder, gasLimit);
+        }
+
+        List<String> arguments() {
+            List<String> arguments = new ArrayList<>();
+            if (genesisTimestamp > 0) {
+                arguments.addAll(List.of("--timestamp", Long.toString(genesisTimestamp)));
+            }
+            if (noMining) {
+                arguments.add("--no-mining");
+            }
+            if (fifoOrder) {
+                arguments.addAll(List.of("--order", "fifo"));
+            }
+            if (blockGasLimit > 0) {
+                arguments.addAll(List.of("--gas-limit", Long.toString(blockGasLimit)));
+            }
+            return arguments;
         }
     }
 }
