@@ -5,6 +5,9 @@ import io.creditlayer.contracts.chain.ChainException;
 import io.creditlayer.deploy.config.ConfigException;
 import io.creditlayer.deploy.config.DeploymentConfig;
 import io.creditlayer.deploy.demo.LendingDemo;
+import io.creditlayer.deploy.scenario.ArchetypeMix;
+import io.creditlayer.deploy.scenario.ScenarioDevnet;
+import io.creditlayer.deploy.scenario.ScenarioOptions;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -12,12 +15,14 @@ import java.util.List;
 
 /**
  * Command line: {@code demo} runs the devnet end to end; {@code deploy --config FILE [--out FILE]} deploys the
- * system to the network the config names. Failures print one line and exit non-zero.
+ * system to the network the config names; {@code scenario [--wallets N] [--days D] [--seed S] [--mix M] [--out DIR]}
+ * simulates a devnet history (see {@link ScenarioDevnet}). Failures print one line and exit non-zero.
  */
 public final class Main {
     private static final String USAGE = """
             usage: creditlayer-deploy demo [--out DIR]
-                   creditlayer-deploy deploy --config FILE [--out FILE]""";
+                   creditlayer-deploy deploy --config FILE [--out FILE]
+                   creditlayer-deploy scenario [--wallets N] [--days D] [--seed S] [--mix steady=30,trader=12,...] [--out DIR]""";
 
     private Main() {
     }
@@ -34,6 +39,8 @@ public final class Main {
                 case "demo" -> new LendingDemo(System.out,
                         Path.of(option(arguments, "--out", "deploy/target/devnet"))).run();
                 case "deploy" -> deploy(arguments);
+                case "scenario" -> ScenarioDevnet.command(scenarioOptions(arguments),
+                        Path.of(option(arguments, "--out", "deploy/target/devnet")), System.out);
                 case "-h", "--help", "help" -> System.out.println(USAGE);
                 default -> {
                     System.err.println("error: unknown command '" + command + "'\n" + USAGE);
@@ -65,6 +72,16 @@ public final class Main {
             deployment.write(out);
             System.out.println("deployment written to " + out.toAbsolutePath());
         }
+    }
+
+    private static ScenarioOptions scenarioOptions(List<String> arguments) {
+        ScenarioOptions defaults = ScenarioOptions.defaults();
+        String mix = option(arguments, "--mix", null);
+        return new ScenarioOptions(
+                Long.parseLong(option(arguments, "--seed", Long.toString(defaults.seed()))),
+                Integer.parseInt(option(arguments, "--wallets", Integer.toString(defaults.wallets()))),
+                Integer.parseInt(option(arguments, "--days", Integer.toString(defaults.days()))),
+                mix == null ? defaults.mix() : ArchetypeMix.parse(mix));
     }
 
     private static String option(List<String> arguments, String name, String fallback) {

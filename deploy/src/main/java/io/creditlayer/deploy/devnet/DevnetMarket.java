@@ -17,6 +17,7 @@ import io.creditlayer.deploy.Deployment;
 import io.creditlayer.deploy.TimelockGovernance;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.utils.Numeric;
 
 import java.math.BigInteger;
 import java.util.Optional;
@@ -89,6 +90,27 @@ public final class DevnetMarket {
         new TimelockGovernance(chain, DevnetAccounts.DEPLOYER.credentials(), deployment.timelock())
                 .scheduleAndExecute("approveModel", deployment.modelRegistry(), approveCall,
                         delay -> DevnetClock.advance(chain, delay + 1));
+    }
+
+    /**
+     * Like {@link #approveModel(byte[], byte[], byte[], byte[])}, but reproducible: the timelock operation uses
+     * {@code salt} instead of a time-derived one, and the clock moves by mining a block with an explicit timestamp
+     * ({@link DevnetClock#mineAt}), which anvil honours even under a block timestamp interval (where
+     * {@code evm_increaseTime} is ignored). The same chain and calls then give the same blocks on every run.
+     */
+    public void approveModel(byte[] modelId, byte[] artifactHash, byte[] featureSchemaHash, byte[] fairnessReportHash,
+                             byte[] salt) throws Exception {
+        ModelRegistry asOperator = registry(DevnetAccounts.SCORER.credentials());
+        asOperator.proposeModel(modelId, artifactHash, featureSchemaHash).send();
+        asOperator.recordFairnessReport(modelId, fairnessReportHash, true).send();
+        byte[] approveCall = Numeric.hexStringToByteArray(asOperator.approveModel(modelId).encodeFunctionCall());
+        TimelockController timelock = TimelockController.load(deployment.timelock(), chain.web3j(),
+                chain.transactionManager(DevnetAccounts.DEPLOYER.credentials()), chain.gasProvider());
+        byte[] noPredecessor = new byte[32];
+        BigInteger delay = timelock.getMinDelay().send();
+        timelock.schedule(deployment.modelRegistry(), BigInteger.ZERO, approveCall, noPredecessor, salt, delay).send();
+        DevnetClock.mineAt(chain, chain.latestBlockTimestamp() + delay.longValueExact() + 1);
+        timelock.execute(deployment.modelRegistry(), BigInteger.ZERO, approveCall, noPredecessor, salt, BigInteger.ZERO).send();
     }
 
     /** Signs an attestation with the scorer key under this oracle's EIP-712 domain. */

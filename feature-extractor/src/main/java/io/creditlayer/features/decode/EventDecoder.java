@@ -48,6 +48,10 @@ import org.web3j.protocol.core.methods.response.Log;
  * Nothing is thrown for any input: unknown topics, removed (re-orged) logs, unknown contracts, foreign layouts
  * (ERC-721 {@code Transfer} with 4 topics) and malformed logs (wrong topic count, wrong data length, undecodable hex,
  * no block position) are skipped and counted. Only genuinely malformed input goes through an exception internally.
+ * Values are decoded with web3j ({@code FunctionReturnDecoder.decodeIndexedValue}/{@code decode} on the
+ * {@link DefiEvents} types, and the generated wrappers' {@code get…EventFromLog} for CreditLayer), which reads the
+ * low-order bytes of each 32-byte word: a word with dirty high bits (never produced by Solidity, only by a
+ * hand-written emitter) is read as its low-order bytes rather than rejected.
  *
  * <h2>Field mapping</h2>
  * Every address is lower-case. Amounts are raw token units. Per event:
@@ -98,6 +102,7 @@ import org.web3j.protocol.core.methods.response.Log;
  *       amount = score, detail = tier, asset = null.</li>
  * </ul>
  */
+@SuppressWarnings("rawtypes") // web3j's decoder API hands back raw List<Type>
 public final class EventDecoder {
 
     /**
@@ -141,6 +146,8 @@ public final class EventDecoder {
         final boolean otherTopicCountIsForeign;
         final List<TypeReference<Type>> indexed;
         final List<TypeReference<Type>> nonIndexed;
+        /** {@code prefixes.get(k)}: the first k non-indexed types, to decode only the data words a mapping uses. */
+        final List<List<TypeReference<Type>>> prefixes;
         final Mapper mapper;
 
         Spec(Event event, Protocol protocol, Scope scope, boolean otherTopicCountIsForeign, Mapper mapper) {
@@ -149,6 +156,11 @@ public final class EventDecoder {
             this.scope = scope;
             this.indexed = List.copyOf(event.getIndexedParameters());
             this.nonIndexed = List.copyOf(event.getNonIndexedParameters());
+            List<List<TypeReference<Type>>> p = new ArrayList<>();
+            for (int k = 0; k <= nonIndexed.size(); k++) {
+                p.add(nonIndexed.subList(0, k));
+            }
+            this.prefixes = List.copyOf(p);
             this.topicCount = 1 + indexed.size();
             this.dataHexChars = 64 * nonIndexed.size();
             this.otherTopicCountIsForeign = otherTopicCountIsForeign;
@@ -322,7 +334,7 @@ public final class EventDecoder {
 
         // ERC-20 Transfer from any contract; 4 topics = ERC-721 (tokenId indexed), other counts = non-indexed variants.
         s.add(new Spec(DefiEvents.ERC20_TRANSFER, Protocol.ERC20, Scope.ANY, true, (sp, log, ref, c) -> {
-            List<Type> d = data(sp, log);
+            List<Type> d = data(sp, log, 1);
             return event(ref, c, sp, Action.TRANSFER, topicAddress(sp, log, 0), topicAddress(sp, log, 1), c, number(d, 0), 0);
         }));
 
@@ -345,29 +357,29 @@ public final class EventDecoder {
         // Compound V3 Comet
         s.add(new Spec(DefiEvents.COMET_SUPPLY, Protocol.COMPOUND_V3, Scope.COMET, false, (sp, log, ref, c) ->
                 event(ref, c, sp, Action.DEPOSIT, topicAddress(sp, log, 1), topicAddress(sp, log, 0), c,
-                        number(data(sp, log), 0), 0)));
+                        number(data(sp, log, 1), 0), 0)));
         s.add(new Spec(DefiEvents.COMET_WITHDRAW, Protocol.COMPOUND_V3, Scope.COMET, false, (sp, log, ref, c) ->
                 event(ref, c, sp, Action.WITHDRAW, topicAddress(sp, log, 0), topicAddress(sp, log, 1), c,
-                        number(data(sp, log), 0), 0)));
+                        number(data(sp, log, 1), 0), 0)));
         s.add(new Spec(DefiEvents.COMET_SUPPLY_COLLATERAL, Protocol.COMPOUND_V3, Scope.COMET, false,
                 (sp, log, ref, c) -> event(ref, c, sp, Action.SUPPLY_COLLATERAL, topicAddress(sp, log, 1),
-                        topicAddress(sp, log, 0), topicAddress(sp, log, 2), number(data(sp, log), 0), 0)));
+                        topicAddress(sp, log, 0), topicAddress(sp, log, 2), number(data(sp, log, 1), 0), 0)));
         s.add(new Spec(DefiEvents.COMET_WITHDRAW_COLLATERAL, Protocol.COMPOUND_V3, Scope.COMET, false,
                 (sp, log, ref, c) -> event(ref, c, sp, Action.WITHDRAW_COLLATERAL, topicAddress(sp, log, 0),
-                        topicAddress(sp, log, 1), topicAddress(sp, log, 2), number(data(sp, log), 0), 0)));
+                        topicAddress(sp, log, 1), topicAddress(sp, log, 2), number(data(sp, log, 1), 0), 0)));
         s.add(new Spec(DefiEvents.COMET_ABSORB_DEBT, Protocol.COMPOUND_V3, Scope.COMET, false, (sp, log, ref, c) ->
                 event(ref, c, sp, Action.LIQUIDATED, topicAddress(sp, log, 1), topicAddress(sp, log, 0), c,
-                        number(data(sp, log), 0), 0)));
+                        number(data(sp, log, 1), 0), 0)));
 
         // Uniswap (any contract)
         s.add(new Spec(DefiEvents.UNISWAP_V2_SWAP, Protocol.UNISWAP_V2, Scope.ANY, false, (sp, log, ref, c) -> {
-            List<Type> d = data(sp, log);
+            List<Type> d = data(sp, log, 2); // amount0In, amount1In
             return event(ref, c, sp, Action.SWAP, topicAddress(sp, log, 1), topicAddress(sp, log, 0), c,
                     number(d, 0).add(number(d, 1)), 0);
         }));
         s.add(new Spec(DefiEvents.UNISWAP_V3_SWAP, Protocol.UNISWAP_V3, Scope.ANY, false, (sp, log, ref, c) ->
                 event(ref, c, sp, Action.SWAP, topicAddress(sp, log, 1), topicAddress(sp, log, 0), c,
-                        number(data(sp, log), 0).abs(), 0)));
+                        number(data(sp, log, 1), 0).abs(), 0)));
 
         // CreditLayer LendingPool, decoded with the generated wrapper
         s.add(new Spec(LendingPool.SUPPLYCOLLATERAL_EVENT, Protocol.CREDITLAYER_POOL, Scope.CREDITLAYER_POOL, false,
@@ -427,7 +439,7 @@ public final class EventDecoder {
 
     /** V3 Supply / V2 Deposit: (reserve*, user, onBehalfOf*, amount, referral*). */
     private static DecodedEvent aaveDeposit(Spec sp, Log log, LogRef ref, String c) {
-        List<Type> d = data(sp, log);
+        List<Type> d = data(sp, log, 2);
         return event(ref, c, sp, Action.DEPOSIT, topicAddress(sp, log, 1), address(d, 0), topicAddress(sp, log, 0),
                 number(d, 1), 0);
     }
@@ -435,12 +447,12 @@ public final class EventDecoder {
     /** Withdraw(reserve*, user*, to*, amount). */
     private static DecodedEvent aaveWithdraw(Spec sp, Log log, LogRef ref, String c) {
         return event(ref, c, sp, Action.WITHDRAW, topicAddress(sp, log, 1), topicAddress(sp, log, 2),
-                topicAddress(sp, log, 0), number(data(sp, log), 0), 0);
+                topicAddress(sp, log, 0), number(data(sp, log, 1), 0), 0);
     }
 
     /** Borrow(reserve*, user, onBehalfOf*, amount, rateMode, borrowRate, referral*); rateMode uint8 (V3) / uint256 (V2). */
     private static DecodedEvent aaveBorrow(Spec sp, Log log, LogRef ref, String c) {
-        List<Type> d = data(sp, log);
+        List<Type> d = data(sp, log, 3); // user, amount, rate mode
         return event(ref, c, sp, Action.BORROW, topicAddress(sp, log, 1), address(d, 0), topicAddress(sp, log, 0),
                 number(d, 1), number(d, 2).intValueExact());
     }
@@ -448,12 +460,12 @@ public final class EventDecoder {
     /** Repay(reserve*, user*, repayer*, amount[, useATokens]). */
     private static DecodedEvent aaveRepay(Spec sp, Log log, LogRef ref, String c) {
         return event(ref, c, sp, Action.REPAY, topicAddress(sp, log, 1), topicAddress(sp, log, 2),
-                topicAddress(sp, log, 0), number(data(sp, log), 0), 0);
+                topicAddress(sp, log, 0), number(data(sp, log, 1), 0), 0);
     }
 
     /** LiquidationCall(collateralAsset*, debtAsset*, user*, debtToCover, liquidatedCollateral, liquidator, receiveAToken). */
     private static DecodedEvent aaveLiquidation(Spec sp, Log log, LogRef ref, String c) {
-        List<Type> d = data(sp, log);
+        List<Type> d = data(sp, log, 3); // debtToCover, liquidatedCollateralAmount, liquidator
         return event(ref, c, sp, Action.LIQUIDATED, topicAddress(sp, log, 2), address(d, 2), topicAddress(sp, log, 1),
                 number(d, 0), 0);
     }
@@ -485,18 +497,18 @@ public final class EventDecoder {
         return ((Address) value).getValue();
     }
 
-    /** All non-indexed parameters, via {@link FunctionReturnDecoder#decode}. */
-    @SuppressWarnings("rawtypes")
-    private static List<Type> data(Spec spec, Log log) {
-        return FunctionReturnDecoder.decode(log.getData(), spec.nonIndexed);
+    /**
+     * The first {@code words} non-indexed parameters, via {@link FunctionReturnDecoder#decode} (all are static, one
+     * word each, so a prefix of the types decodes a prefix of the data; the full length was checked already).
+     */
+    private static List<Type> data(Spec spec, Log log, int words) {
+        return FunctionReturnDecoder.decode(log.getData(), spec.prefixes.get(words));
     }
 
-    @SuppressWarnings("rawtypes")
     private static BigInteger number(List<Type> data, int i) {
         return ((NumericType) data.get(i)).getValue();
     }
 
-    @SuppressWarnings("rawtypes")
     private static String address(List<Type> data, int i) {
         return ((Address) data.get(i)).getValue();
     }
@@ -545,15 +557,29 @@ public final class EventDecoder {
 
     /** Position on the chain; null for a pending log (no block, hash or index). */
     private static LogRef ref(Log log) {
-        BigInteger block = log.getBlockNumber();
-        BigInteger txIndex = log.getTransactionIndex();
-        BigInteger logIndex = log.getLogIndex();
         String blockHash = log.getBlockHash();
         String txHash = log.getTransactionHash();
-        if (block == null || txIndex == null || logIndex == null || blockHash == null || txHash == null) {
+        long block = quantity(log.getBlockNumberRaw());
+        long txIndex = quantity(log.getTransactionIndexRaw());
+        long logIndex = quantity(log.getLogIndexRaw());
+        if (block < 0 || txIndex < 0 || logIndex < 0 || blockHash == null || txHash == null) {
             return null;
         }
-        return new LogRef(block.longValueExact(), lower(blockHash), lower(txHash), txIndex.intValueExact(),
-                logIndex.intValueExact());
+        return new LogRef(block, lower(blockHash), lower(txHash), Math.toIntExact(txIndex), Math.toIntExact(logIndex));
+    }
+
+    /**
+     * A JSON-RPC quantity ({@code 0x}-hex, or decimal as some providers send), or -1 when absent. Not
+     * {@code Log.getBlockNumber()}: web3j's {@code Numeric.decodeQuantity} first tries {@code Long.parseLong} and
+     * catches the NumberFormatException, which costs microseconds per call on the hot path.
+     */
+    private static long quantity(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return -1;
+        }
+        if (raw.startsWith("0x") || raw.startsWith("0X")) {
+            return Long.parseLong(raw, 2, raw.length(), 16);
+        }
+        return Long.parseLong(raw);
     }
 }

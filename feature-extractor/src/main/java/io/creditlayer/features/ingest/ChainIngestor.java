@@ -154,7 +154,8 @@ public final class ChainIngestor {
         }
         Map<Long, String> hashes = blocks.stream().collect(Collectors.toMap(BlockData::number, BlockData::hash));
         for (Log log : logs) {
-            String hash = hashes.get(log.getBlockNumber().longValueExact());
+            // The raw hex: web3j's getBlockNumber() throws and catches internally on every call (microseconds per log).
+            String hash = hashes.get(Long.decode(log.getBlockNumberRaw()));
             if (hash == null || !hash.equals(log.getBlockHash().toLowerCase(Locale.ROOT))) {
                 throw new ReorgDetected("log of block " + log.getBlockNumber() + " has hash " + log.getBlockHash()
                         + ", the block now has " + hash);
