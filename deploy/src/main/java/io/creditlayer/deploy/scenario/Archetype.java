@@ -40,31 +40,31 @@ import static io.creditlayer.deploy.scenario.Behaviour.Range.of;
 public enum Archetype {
     /** Borrows well inside its limit, repays in full and on time, keeps its attestation fresh; some also lend. */
     STEADY(new Behaviour(of(0, 0.35), 0.80, 4.0, 0.7, 0.95, of(3, 20), 1.0, of(0.30, 0.55), none(),
-            of(10, 30), 0.97, of(1, 3), 1.0, 0.05, 0.9, 0.25)),
+            of(10, 30), 0.97, of(1, 3), 1.0, 0, 0.01, 0.05, 0.9, 0.25)),
     /** Swaps a lot, borrows near the limit, loops borrowed dUSD into more collateral, repays in parts. */
     TRADER(new Behaviour(of(0, 0.35), 0.60, 3.0, 1.0, 0.80, of(10, 60), 1.0, of(0.80, 0.93), none(),
-            of(5, 15), 0.85, of(2, 7), 0.5, 0.60, 0.5, 0)),
+            of(5, 15), 0.85, of(2, 7), 0.5, 0, 0.05, 0.60, 0.3, 0)),
     /** Repays late and partially, lets attestations lapse; sometimes liquidated. */
-    LATE_REPAYER(new Behaviour(of(0, 0.35), 0.50, 2.0, 1.0, 0.50, of(3, 15), 1.0, of(0.65, 0.85), none(),
-            of(14, 30), 0.30, of(10, 40), 0.5, 0.05, 0.2, 0)),
+    LATE_REPAYER(new Behaviour(of(0, 0.35), 0.50, 2.0, 1.0, 0.50, of(3, 15), 1.0, of(0.75, 0.92), none(),
+            of(14, 30), 0.30, of(10, 40), 0.5, 0, 0.10, 0.05, 0.2, 0)),
     /**
      * Looks creditworthy (high noisy tier), borrows the maximum, sends the loan to the exchange, never repays and
      * never refreshes its attestation: liquidated once it lapses (or in the crash) with bad debt written off.
      */
     DEFAULTER(new Behaviour(of(0, 0.35), 0.80, 4.3, 0.6, 0.0, of(2, 10), 1.0, of(0.97, 0.99), none(),
-            of(1, 1), 0.0, of(1, 1), 0.0, 0.10, 0.0, 0)),
+            of(1, 1), 0.0, of(1, 1), 0.0, 1.0, 0.30, 0.10, 0.0, 0)),
     /** Healthy at first, then levers up into the crash (borrow, swap to dETH, post it) and does not react. */
     LIQUIDATED(new Behaviour(of(0, 0.30), 0.50, 3.0, 1.0, 0.80, of(5, 25), 1.0, of(0.40, 0.60), of(0.92, 0.97),
-            of(20, 40), 0.90, of(2, 5), 1.0, 0.10, 0.0, 0)),
+            of(20, 40), 0.90, of(2, 5), 1.0, 0, 0.05, 0.10, 0.0, 0)),
     /** Appears near the end: little history, a swap or two, rarely a small loan. */
     FRESH(new Behaviour(of(0.85, 1.0), 0.10, 1.5, 0.7, 0.50, of(0.5, 3), 0.30, of(0.20, 0.40), none(),
-            of(20, 40), 0.90, of(1, 5), 1.0, 0.05, 0.5, 0)),
+            of(20, 40), 0.90, of(1, 5), 1.0, 0, 0.05, 0.05, 0.5, 0)),
     /** A member of a cluster funded from one source wallet, acting in step with the other members. */
     SYBIL(new Behaviour(of(0.05, 0.40), 0.30, 2.0, 0.8, 0.50, of(1, 4), 1.0, of(0.60, 0.80), none(),
-            of(10, 20), 0.80, of(3, 10), 1.0, 0.02, 0.3, 0)),
+            of(10, 20), 0.80, of(3, 10), 1.0, 0, 0.02, 0.02, 0.3, 0)),
     /** Funded through the mixer; borrows high, repays rarely and late; some send ETH back into the mixer. */
     MIXER_USER(new Behaviour(of(0.05, 0.40), 0.20, 2.0, 1.0, 0.30, of(2, 12), 1.0, of(0.80, 0.95), none(),
-            of(10, 30), 0.40, of(15, 60), 0.6, 0.10, 0.1, 0));
+            of(10, 30), 0.25, of(15, 60), 0.5, 0.4, 0.20, 0.10, 0.0, 0));
 
     private final Behaviour behaviour;
 

@@ -19,6 +19,8 @@ package io.creditlayer.deploy.scenario;
  * @param onTimeProbability  chance a due repayment is made on its due day
  * @param lateDays           delay, in days, of a repayment that is not on time
  * @param repayFraction      share of the debt repaid at a repayment (1 = in full; 0 = never repays)
+ * @param defaultShare       share of the archetype's borrowers that never repay at all
+ * @param overreachProbability chance a borrow is first attempted above the borrow limit (that transaction reverts)
  * @param swapsPerDay        expected DEX swaps per active day
  * @param riskReaction       chance the wallet posts more collateral when its position nears liquidation
  * @param lendProbability    chance the wallet also deposits idle dUSD in the pool as a lender
@@ -37,6 +39,8 @@ public record Behaviour(
         double onTimeProbability,
         Range lateDays,
         double repayFraction,
+        double defaultShare,
+        double overreachProbability,
         double swapsPerDay,
         double riskReaction,
         double lendProbability) {
@@ -47,6 +51,8 @@ public record Behaviour(
         requireShare("borrowProbability", borrowProbability);
         requireShare("onTimeProbability", onTimeProbability);
         requireShare("repayFraction", repayFraction);
+        requireShare("defaultShare", defaultShare);
+        requireShare("overreachProbability", overreachProbability);
         requireShare("riskReaction", riskReaction);
         requireShare("lendProbability", lendProbability);
         if (startWindow.min() < 0 || startWindow.max() > 1) {
