@@ -19,6 +19,7 @@ package io.creditlayer.deploy.scenario;
  * @param onTimeProbability  chance a due repayment is made on its due day
  * @param lateDays           delay, in days, of a repayment that is not on time
  * @param repayFraction      share of the debt repaid at a repayment (1 = in full; 0 = never repays)
+ * @param releverPerDay      daily chance, while a loan is open, of borrowing back up to the target utilization
  * @param defaultShare       share of the archetype's borrowers that never repay at all
  * @param overreachProbability chance a borrow is first attempted above the borrow limit (that transaction reverts)
  * @param swapsPerDay        expected DEX swaps per active day
@@ -39,6 +40,7 @@ public record Behaviour(
         double onTimeProbability,
         Range lateDays,
         double repayFraction,
+        double releverPerDay,
         double defaultShare,
         double overreachProbability,
         double swapsPerDay,
@@ -51,6 +53,7 @@ public record Behaviour(
         requireShare("borrowProbability", borrowProbability);
         requireShare("onTimeProbability", onTimeProbability);
         requireShare("repayFraction", repayFraction);
+        requireShare("releverPerDay", releverPerDay);
         requireShare("defaultShare", defaultShare);
         requireShare("overreachProbability", overreachProbability);
         requireShare("riskReaction", riskReaction);

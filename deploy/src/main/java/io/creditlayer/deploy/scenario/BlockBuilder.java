@@ -63,14 +63,6 @@ final class BlockBuilder {
         return hash;
     }
 
-    /** Sends a contract creation; returns the new contract's address (known before mining). */
-    String create(Credentials from, String initCode, Object tag) {
-        String address = from.getAddress().toLowerCase(Locale.ROOT);
-        BigInteger nonce = nonces.computeIfAbsent(address, this::chainNonce);
-        send(from, null, BigInteger.ZERO, initCode, tag);
-        return org.web3j.crypto.ContractUtils.generateContractAddress(from.getAddress(), nonce);
-    }
-
     int pendingCount() {
         return pending.size();
     }

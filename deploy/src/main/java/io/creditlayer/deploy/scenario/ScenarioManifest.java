@@ -25,7 +25,9 @@ import java.util.Map;
  * @param days             simulated days
  * @param chainId          the devnet's chain id
  * @param genesisTimestamp the genesis block's timestamp (unix seconds)
- * @param startTimestamp   timestamp of the scenario's first block (day 0)
+ * @param startTimestamp   timestamp of the scenario's setup block (its first manually mined block)
+ * @param dayZeroTimestamp midnight (UTC) that starts day 0: day d's blocks are stamped dayZeroTimestamp + d * 86400
+ *                         + 09:00:00 (market), :12 (wallets) and :24 (liquidations)
  * @param endTimestamp     timestamp of its last block
  * @param startBlock       first block the scenario mined (helper contracts and funding included)
  * @param endBlock         last block the scenario mined
@@ -48,6 +50,7 @@ public record ScenarioManifest(
         long chainId,
         long genesisTimestamp,
         long startTimestamp,
+        long dayZeroTimestamp,
         long endTimestamp,
         long startBlock,
         long endBlock,

@@ -17,6 +17,7 @@ import org.web3j.crypto.Bip32ECKeyPair;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.MnemonicUtils;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.utils.Numeric;
 
@@ -152,8 +153,8 @@ final class Simulation {
     }
 
     ScenarioManifest run() throws Exception {
-        genesisTimestamp = chain.web3j().ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameter.valueOf(BigInteger.ZERO),
-                false).send().getBlock().getTimestamp().longValueExact();
+        genesisTimestamp = chain.web3j().ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.ZERO), false).send()
+                .getBlock().getTimestamp().longValueExact();
         createWallets();
         try {
             // Reproducible timestamps for the auto-mined setup transactions (anvil stamps each block 12 s later).
@@ -229,6 +230,7 @@ final class Simulation {
         w.selfRelays = w.chance(0.3);
         w.collateralEth = w.uniform(b.collateralEth());
         w.borrower = w.chance(b.borrowProbability());
+        w.neverRepays = b.repayFraction() == 0 || w.chance(b.defaultShare());
         w.targetUtilization = w.uniform(b.utilization());
         w.nextBorrowDay = w.startDay + (w.archetype == Archetype.DEFAULTER ? 0 : w.random.nextInt(4));
         w.nextAttestationDay = scored ? w.startDay : -1;
@@ -256,33 +258,31 @@ final class Simulation {
             w.rampDay = ramp > w.startDay ? ramp : -1;
         }
         if (w.chance(b.lendProbability())) {
-            w.lender = true;
             w.lendDay = w.startDay + 1 + w.random.nextInt(10);
             w.redeemDay = w.lendDay + 20 + w.random.nextInt(41);
         }
+    }
+
+    private static double uniform(Behaviour.Range range, SplittableRandom random) {
+        return range.min() + (range.max() - range.min()) * random.nextDouble();
     }
 
     private static int drawTier(WalletState w, double mean, double noise) {
         return (int) Math.clamp(Math.round(mean + noise * w.random.nextGaussian()), 1, 5);
     }
 
-    /** Sybils in index order form clusters of 4..8 (a short tail joins the previous cluster), sharing a template. */
+    /** Sybils in index order form clusters of 4..8 (a tail of fewer than 3 joins the last one), sharing a template. */
     private void planSybilClusters() {
         List<WalletState> sybils = wallets.stream().filter(w -> w.archetype == Archetype.SYBIL).toList();
         SplittableRandom random = new SplittableRandom(Seeds.of(options.seed(), "sybil-clusters"));
         List<List<WalletState>> groups = new ArrayList<>();
         int from = 0;
         while (from < sybils.size()) {
-            int size = 4 + random.nextInt(5);
-            int to = Math.min(sybils.size(), from + size);
-            if (sybils.size() - to < 3 && !groups.isEmpty() && to - from < 3) {
-                groups.getLast().addAll(sybils.subList(from, to));
-            } else if (sybils.size() - to > 0 && sybils.size() - to < 3) {
+            int to = Math.min(sybils.size(), from + 4 + random.nextInt(5));
+            if (sybils.size() - to < 3) {
                 to = sybils.size();
-                groups.add(new ArrayList<>(sybils.subList(from, to)));
-            } else {
-                groups.add(new ArrayList<>(sybils.subList(from, to)));
             }
+            groups.add(sybils.subList(from, to));
             from = to;
         }
         Behaviour b = Archetype.SYBIL.behaviour();
@@ -292,12 +292,11 @@ final class Simulation {
             Credentials source = Seeds.key(options.seed(), "sybil-source/" + c);
             sybilSources.add(source);
             SplittableRandom template = new SplittableRandom(Seeds.of(options.seed(), "sybil-template/" + c));
-            int startDay = (int) Math.floor((b.startWindow().min()
-                    + (b.startWindow().max() - b.startWindow().min()) * template.nextDouble()) * lastDay);
+            int startDay = (int) Math.floor(uniform(b.startWindow(), template) * lastDay);
             boolean scored = template.nextDouble() < b.scoredShare();
             int tier = (int) Math.clamp(Math.round(b.tierMean() + b.tierNoise() * template.nextGaussian()), 1, 5);
-            double utilization = b.utilization().min() + (b.utilization().max() - b.utilization().min()) * template.nextDouble();
-            double collateral = b.collateralEth().min() + (b.collateralEth().max() - b.collateralEth().min()) * template.nextDouble();
+            double utilization = uniform(b.utilization(), template);
+            double collateral = uniform(b.collateralEth(), template);
             int borrowDelay = template.nextInt(4);
             List<String> addresses = new ArrayList<>();
             for (WalletState w : members) {
@@ -546,7 +545,7 @@ final class Simulation {
                 plan.borrowUtilization = w.targetUtilization;
                 plan.loop = w.archetype == Archetype.TRADER && w.chance(0.5);
                 w.loanOpen = true;
-                w.dueDay = b.repayFraction() == 0 ? Integer.MAX_VALUE : day + w.uniformDays(b.loanDays());
+                w.dueDay = w.neverRepays ? Integer.MAX_VALUE : day + w.uniformDays(b.loanDays());
             } else if (w.loanOpen && day == w.dueDay && w.hasDebt()) {
                 if (w.chance(b.onTimeProbability())) {
                     boolean full = b.repayFraction() >= 1 || w.debt.compareTo(USD.multiply(BigInteger.valueOf(50))) < 0;
@@ -559,18 +558,14 @@ final class Simulation {
                         }
                     } else {
                         w.dueDay = day + Math.max(1, w.uniformDays(b.loanDays()) / 2);
-                        if (w.archetype == Archetype.TRADER) {
-                            // a trader re-levers a few days after paying down
-                            w.nextBorrowDay = day + 1 + w.random.nextInt(5);
-                        }
                     }
                 } else {
                     w.dueDay = day + Math.max(1, w.uniformDays(b.lateDays()));
                 }
-            } else if (w.loanOpen && w.archetype == Archetype.TRADER && day == w.nextBorrowDay && w.hasDebt()) {
+            } else if (w.loanOpen && w.hasDebt() && b.releverPerDay() > 0 && w.chance(b.releverPerDay())) {
                 plan.borrowUtilization = w.targetUtilization;
-                plan.loop = w.chance(0.5);
-            } else if (w.loanOpen && !w.hasDebt() && day > w.nextBorrowDay + 1 && b.repayFraction() > 0) {
+                plan.loop = w.archetype == Archetype.TRADER && w.chance(0.5);
+            } else if (w.loanOpen && !w.hasDebt() && day > w.nextBorrowDay + 1 && !w.neverRepays) {
                 // the loan was closed by a liquidation (or the borrow failed): come back later
                 w.loanOpen = false;
                 w.nextBorrowDay = day + 5 + w.random.nextInt(20);
@@ -587,7 +582,7 @@ final class Simulation {
         }
         // reacting to risk: a position near its liquidation threshold at today's price gets more collateral
         if (w.hasDebt() && plan.repayFraction == 0 && w.collateral.signum() > 0 && b.riskReaction() > 0) {
-            BigInteger threshold = value(w.collateral, answer).multiply(BPS).divide(BigInteger.valueOf(tiers[tier].liquidationRatioBps.longValue()));
+            BigInteger threshold = value(w.collateral, answer).multiply(BPS).divide(tiers[tier].liquidationRatioBps);
             if (w.debt.multiply(BigInteger.valueOf(100)).compareTo(threshold.multiply(BigInteger.valueOf(85))) > 0
                     && w.chance(b.riskReaction())) {
                 plan.ethIncome = w.collateral.multiply(BigInteger.valueOf(3)).divide(BigInteger.TEN);
@@ -719,6 +714,11 @@ final class Simulation {
             BigInteger budget = availableLiquidity.multiply(BigInteger.valueOf(95)).divide(BigInteger.valueOf(100));
             amount = amount.min(budget);
             if (amount.compareTo(USD.multiply(BigInteger.TEN)) >= 0) {
+                if (w.chance(w.behaviour.overreachProbability())) {
+                    // tries for more than the limit first: reverts with LendingPoolInsufficientCollateral
+                    BigInteger tooMuch = fraction(limit, 1.10).subtract(w.debt).max(amount.add(USD));
+                    walletSend(w, poolAddress, pool.borrow(tooMuch, w.address).encodeFunctionCall(), "over-limit borrow");
+                }
                 walletSend(w, poolAddress, pool.borrow(amount, w.address).encodeFunctionCall(), "borrow");
                 availableLiquidity = availableLiquidity.subtract(amount);
                 usd = usd.add(amount);
@@ -789,8 +789,9 @@ final class Simulation {
             walletSend(w, poolAddress, pool.redeem(shares, w.address, w.address).encodeFunctionCall(), "redeem");
         }
         if (plan.cashOut) {
+            byte[] commitment = Seeds.bytes32(options.seed(), "cash-out/" + w.index);
             walletSend(w, mixerAddress, MIXER_DENOMINATION,
-                    mixer.deposit(Seeds.bytes32(options.seed(), "cash-out/" + w.index), MIXER_DENOMINATION).encodeFunctionCall(), MIXER_CASH_OUT);
+                    mixer.deposit(commitment, MIXER_DENOMINATION).encodeFunctionCall(), MIXER_CASH_OUT);
         }
     }
 
@@ -916,7 +917,7 @@ final class Simulation {
                     w.liquidations++;
                     w.loanOpen = false;
                     w.nextBorrowDay = Integer.MAX_VALUE;
-                    if (w.behaviour.repayFraction() > 0) {
+                    if (!w.neverRepays) {
                         w.nextBorrowDay = dayOf(mined.timestamp()) + 10 + w.random.nextInt(30);
                     }
                 });
@@ -1002,7 +1003,7 @@ final class Simulation {
                 blocks.failedTransactions(), borrows, repays, liquidations, writeOffs, badDebt, socialized, swaps,
                 attestations, mixerDepositsCount, mixerWithdrawals);
         return new ScenarioManifest(ScenarioManifest.SCHEMA_VERSION, options.seed(), options.wallets(), options.days(),
-                chain.chainId(), genesisTimestamp, startTimestamp, lastBlock.timestamp(), startBlock, lastBlock.number(),
+                chain.chainId(), genesisTimestamp, startTimestamp, t0, lastBlock.timestamp(), startBlock, lastBlock.number(),
                 lastBlock.hash(), contracts, accounts, prices.crashStart(), prices.crashDays(), daily, archetypeCounts,
                 clusters, totals, entries);
     }

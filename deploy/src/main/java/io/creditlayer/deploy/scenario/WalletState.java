@@ -27,8 +27,8 @@ final class WalletState {
     int initialTier;
     double collateralEth;
     double fundingEth;
-    boolean lender;
     boolean borrower;
+    boolean neverRepays;
 
     // plan
     boolean setUp;
@@ -38,10 +38,8 @@ final class WalletState {
     int nextBorrowDay;
     int nextAttestationDay = -1;
     int plannedTier;
-    boolean ramped;
     int rampDay = -1;
     boolean selfRelays;
-    boolean cashOutPlanned;
     int cashOutDay = -1;
     int lendDay = -1;
     int redeemDay = -1;
@@ -52,7 +50,6 @@ final class WalletState {
     BigInteger debt = BigInteger.ZERO;
     int attestedTier;
     long attestationExpiresAt;
-    long attestationIssuedAt;
     long attestationNonce;
 
     // counts of what actually happened on chain
@@ -69,7 +66,6 @@ final class WalletState {
     int lenderDeposits;
     int lenderWithdrawals;
     int mixerDeposits;
-    int transfersOut;
 
     WalletState(int index, Archetype archetype, Credentials credentials, SplittableRandom random) {
         this.index = index;

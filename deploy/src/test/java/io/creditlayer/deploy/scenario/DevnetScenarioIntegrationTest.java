@@ -1,0 +1,238 @@
+package io.creditlayer.deploy.scenario;
+
+import io.creditlayer.contracts.chain.ChainClient;
+import io.creditlayer.contracts.devnet.Anvil;
+import io.creditlayer.contracts.devnet.DevnetAccounts;
+import io.creditlayer.contracts.devnet.DevnetClock;
+import io.creditlayer.contracts.generated.DevnetMixer;
+import io.creditlayer.contracts.generated.LendingPool;
+import io.creditlayer.deploy.Deployment;
+import io.creditlayer.deploy.devnet.DevnetMarket;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.web3j.abi.EventEncoder;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.Transaction;
+import org.web3j.utils.Numeric;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A small scenario on real anvils: the same seed gives the same chain and a different seed another; every
+ * archetype is there; the crash liquidates positions and writes off bad debt on chain; sybils are funded by their
+ * cluster's source and mixer users by the mixer, as the chain (not only the manifest) shows.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DevnetScenarioIntegrationTest {
+    private static final ScenarioOptions OPTIONS = ScenarioOptions.defaults().withWallets(40).withDays(30).withSeed(7);
+
+    private Anvil anvil;
+    private ChainClient chain;
+    private Deployment deployment;
+    private ScenarioManifest manifest;
+    private String latestHashAfterRun;
+    private ScenarioManifest sameSeed;
+    private ScenarioManifest otherSeed;
+    private final List<String> progress = new ArrayList<>();
+    private final Map<String, String> firstEthSender = new HashMap<>();
+    private final Set<String> ethReceivers = new java.util.HashSet<>();
+
+    @BeforeAll
+    void runScenarios() throws Exception {
+        anvil = ScenarioDevnet.startAnvil();
+        chain = ChainClient.connect(anvil.rpcUrl(), Anvil.CHAIN_ID, ChainClient.GasPolicy.devnet());
+        deployment = ScenarioDevnet.deploy(chain, anvil.rpcUrl(), line -> { });
+        manifest = DevnetScenario.run(chain, deployment, OPTIONS, progress::add);
+        latestHashAfterRun = chain.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getHash();
+        sameSeed = runOnFreshDevnet(OPTIONS);
+        otherSeed = runOnFreshDevnet(OPTIONS.withSeed(OPTIONS.seed() + 1));
+        // every plain ETH transfer the scenario made, by receiver: who sent a wallet its first ETH
+        for (long number = manifest.startBlock(); number <= manifest.endBlock(); number++) {
+            EthBlock.Block block = chain.web3j().ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), true)
+                    .send().getBlock();
+            for (EthBlock.TransactionResult<?> result : block.getTransactions()) {
+                Transaction tx = (Transaction) result.get();
+                if (tx.getTo() != null && tx.getValue().signum() > 0) {
+                    firstEthSender.putIfAbsent(tx.getTo().toLowerCase(Locale.ROOT), tx.getFrom().toLowerCase(Locale.ROOT));
+                    ethReceivers.add(tx.getTo().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+    }
+
+    private static ScenarioManifest runOnFreshDevnet(ScenarioOptions options) {
+        try (Anvil other = ScenarioDevnet.startAnvil();
+             ChainClient client = ChainClient.connect(other.rpcUrl(), Anvil.CHAIN_ID, ChainClient.GasPolicy.devnet())) {
+            Deployment deployed = ScenarioDevnet.deploy(client, other.rpcUrl(), line -> { });
+            return DevnetScenario.run(client, deployed, options, line -> { });
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        if (chain != null) {
+            chain.close();
+        }
+        if (anvil != null) {
+            anvil.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void sameSeedGivesTheSameChainAndAnotherSeedAnotherOne() {
+        assertEquals(latestHashAfterRun, manifest.endBlockHash(), "the manifest names the chain's last block");
+        assertEquals(manifest.endBlockHash(), sameSeed.endBlockHash(), "same seed, same final block hash");
+        assertEquals(manifest, sameSeed, "same seed, same manifest");
+        assertNotEquals(manifest.endBlockHash(), otherSeed.endBlockHash());
+        assertNotEquals(manifest.wallets().getFirst().address(), otherSeed.wallets().getFirst().address());
+        assertFalse(progress.isEmpty(), "progress lines were reported");
+    }
+
+    @Test
+    @Order(2)
+    void everyArchetypeIsPresentWithFreshKeys() {
+        assertEquals(OPTIONS.wallets(), manifest.wallets().size());
+        Set<Archetype> present = manifest.wallets().stream().map(ScenarioManifest.Wallet::archetype).collect(Collectors.toSet());
+        assertEquals(Set.of(Archetype.values()), present);
+        Set<String> anvilAccounts = Arrays.stream(DevnetAccounts.values()).map(a -> a.address().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        assertTrue(manifest.wallets().stream().noneMatch(w -> anvilAccounts.contains(w.address())));
+        assertTrue(manifest.wallets().stream().allMatch(w -> firstEthSender.containsKey(w.address())
+                || w.funding() == FundingSource.MIXER), "every wallet was funded");
+        assertTrue(manifest.wallets().stream().anyMatch(ScenarioManifest.Wallet::scored));
+    }
+
+    @Test
+    @Order(3)
+    void theCrashLiquidatesAndWritesOffBadDebtOnChain() throws Exception {
+        List<Log> liquidations = logs(deployment.lendingPool(), EventEncoder.encode(LendingPool.LIQUIDATE_EVENT));
+        List<Log> writeOffs = logs(deployment.lendingPool(), EventEncoder.encode(LendingPool.BADDEBTWRITTENOFF_EVENT));
+        assertEquals(manifest.totals().liquidations(), liquidations.size());
+        assertEquals(manifest.totals().writeOffs(), writeOffs.size());
+        assertEquals(liquidations.size(), manifest.wallets().stream().mapToInt(w -> w.counts().liquidations()).sum());
+        assertEquals(writeOffs.size(), manifest.wallets().stream().mapToInt(w -> w.counts().writeOffs()).sum());
+
+        long crashStart = manifest.dayZeroTimestamp() + 86_400L * manifest.crashStartDay();
+        long inCrash = 0;
+        for (Log log : liquidations) {
+            if (timestamp(log.getBlockNumber()) >= crashStart) {
+                inCrash++;
+            }
+        }
+        assertTrue(inCrash >= 1, "the crash liquidated at least one position");
+        assertFalse(writeOffs.isEmpty(), "bad debt was written off");
+        LendingPool pool = new DevnetMarket(chain, deployment).pool(DevnetAccounts.DEPLOYER.credentials());
+        BigInteger written = writeOffs.stream().map(log -> Numeric.toBigInt(Numeric.hexStringToByteArray(log.getData().substring(2, 66))))
+                .reduce(BigInteger.ZERO, BigInteger::add);
+        assertEquals(manifest.totals().badDebt(), written);
+        assertEquals(manifest.totals().totalSocializedLoss(), pool.totalSocializedLoss().send());
+        assertTrue(pool.totalSocializedLoss().send().signum() > 0 || written.signum() > 0);
+    }
+
+    @Test
+    @Order(4)
+    void sybilsShareTheirClustersSourceWallet() {
+        List<ScenarioManifest.Wallet> sybils = manifest.wallets().stream().filter(w -> w.archetype() == Archetype.SYBIL).toList();
+        assertFalse(sybils.isEmpty());
+        assertFalse(manifest.clusters().isEmpty());
+        String exchange = manifest.accounts().exchange();
+        for (ScenarioManifest.Cluster cluster : manifest.clusters()) {
+            assertEquals(exchange, firstEthSender.get(cluster.source()), "the source itself came from the exchange");
+            for (String member : cluster.members()) {
+                assertEquals(cluster.source(), firstEthSender.get(member), "on chain, the source funded " + member);
+            }
+        }
+        for (ScenarioManifest.Wallet w : sybils) {
+            assertEquals(FundingSource.PEER, w.funding());
+            assertEquals(manifest.clusters().get(w.clusterId()).source(), w.fundedBy());
+        }
+    }
+
+    @Test
+    @Order(5)
+    void mixerUsersWereFundedByTheMixer() throws Exception {
+        List<ScenarioManifest.Wallet> users = manifest.wallets().stream().filter(w -> w.archetype() == Archetype.MIXER_USER).toList();
+        assertFalse(users.isEmpty());
+        String withdrawal = EventEncoder.encode(DevnetMixer.WITHDRAWAL_EVENT);
+        for (ScenarioManifest.Wallet user : users) {
+            assertEquals(FundingSource.MIXER, user.funding());
+            assertEquals(manifest.contracts().mixer(), user.fundedBy());
+            assertFalse(ethReceivers.contains(user.address()), "no plain ETH transfer reached " + user.address());
+            EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(manifest.startBlock())),
+                    DefaultBlockParameter.valueOf(BigInteger.valueOf(manifest.endBlock())), manifest.contracts().mixer())
+                    .addSingleTopic(withdrawal)
+                    .addSingleTopic(Numeric.toHexStringWithPrefixZeroPadded(Numeric.toBigInt(user.address()), 64));
+            List<EthLog.LogResult> paid = chain.web3j().ethGetLogs(filter).send().getLogs();
+            assertEquals(2, paid.size(), "two 1-ETH notes withdrawn to " + user.address());
+            assertTrue(chain.web3j().ethGetBalance(user.address(), DefaultBlockParameterName.LATEST).send().getBalance().signum() > 0);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void attestedBorrowersBorrowAtLowerCollateralRatios() throws Exception {
+        List<Log> borrows = logs(deployment.lendingPool(), EventEncoder.encode(LendingPool.BORROW_EVENT));
+        assertEquals(manifest.totals().borrows(), borrows.size());
+        Set<BigInteger> ratios = borrows.stream()
+                .map(log -> Numeric.toBigInt(Numeric.hexStringToByteArray(log.getData().substring(2 + 128, 2 + 192))))
+                .collect(Collectors.toSet());
+        assertTrue(ratios.contains(BigInteger.valueOf(15_000)), "unscored borrowers at 150%");
+        assertTrue(ratios.stream().anyMatch(r -> r.compareTo(BigInteger.valueOf(15_000)) < 0), "attested borrowers below 150%");
+    }
+
+    @Test
+    @Order(7)
+    void manifestRoundTripsThroughJson() throws Exception {
+        Path file = Files.createTempDirectory("scenario").resolve(ScenarioManifest.FILE_NAME);
+        manifest.write(file);
+        assertEquals(manifest, ScenarioManifest.read(file));
+    }
+
+    @Test
+    @Order(8)
+    void anvilAutominesWithWallClockTimeAfterwards() throws Exception {
+        DevnetMarket market = new DevnetMarket(chain, deployment);
+        long before = chain.latestBlockTimestamp();
+        market.postPrice(BigInteger.valueOf(1_500L).multiply(BigInteger.TEN.pow(8)));
+        DevnetClock.advance(chain, 3_600);
+        assertTrue(chain.latestBlockTimestamp() >= before + 3_600, "evm_increaseTime works again");
+    }
+
+    private List<Log> logs(String address, String topic) throws Exception {
+        EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(manifest.startBlock())),
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(manifest.endBlock())), address).addSingleTopic(topic);
+        return chain.web3j().ethGetLogs(filter).send().getLogs().stream().map(result -> (Log) result.get()).toList();
+    }
+
+    private long timestamp(BigInteger blockNumber) throws Exception {
+        return chain.web3j().ethGetBlockByNumber(DefaultBlockParameter.valueOf(blockNumber), false).send().getBlock()
+                .getTimestamp().longValueExact();
+    }
+}

@@ -1,0 +1,17 @@
+package io.creditlayer.fairness.metrics;
+
+import java.util.List;
+
+/** Everything measured: the overall group, each dimension, and the settings that produced them. */
+public record MetricSet(int rows, boolean weighted, boolean hasPd, GroupResult overall,
+                        List<DimensionResult> dimensions, FairnessMetrics.Settings settings) {
+
+    public MetricSet {
+        dimensions = List.copyOf(dimensions);
+    }
+
+    public DimensionResult dimension(String name) {
+        return dimensions.stream().filter(d -> d.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no dimension " + name));
+    }
+}
