@@ -28,8 +28,9 @@ contract DevnetMixer is ReentrancyGuardTransient {
 
     /// @notice Tornado's deposit event.
     event Deposit(bytes32 indexed commitment, uint32 leafIndex, uint256 timestamp);
-    /// @notice A withdrawal of `denomination` wei to `recipient`.
-    event Withdrawal(address indexed recipient, bytes32 nullifierHash);
+    /// @notice Tornado's withdrawal event (same signature, so the extractor reads devnet and mainnet mixers alike):
+    /// `denomination` wei paid to `to`, relayed by `relayer` for `fee` (always 0 here).
+    event Withdrawal(address to, bytes32 nullifierHash, address indexed relayer, uint256 fee);
 
     error DevnetMixerZeroDenomination();
     error DevnetMixerWrongAmount(uint256 sent, uint256 denomination);
@@ -64,7 +65,7 @@ contract DevnetMixer is ReentrancyGuardTransient {
         bytes32 nullifierHash = nullifierHashOf(secret);
         if (nullifierHashes[nullifierHash]) revert DevnetMixerAlreadySpent(nullifierHash);
         nullifierHashes[nullifierHash] = true;
-        emit Withdrawal(recipient, nullifierHash);
+        emit Withdrawal(recipient, nullifierHash, msg.sender, 0);
         (bool ok,) = recipient.call{value: denomination}("");
         if (!ok) revert DevnetMixerPaymentFailed(recipient);
     }

@@ -39,7 +39,7 @@ contract DevnetMixerTest is Test {
         assertEq(mixer.nextIndex(), 1);
 
         vm.expectEmit(address(mixer));
-        emit DevnetMixer.Withdrawal(recipient, mixer.nullifierHashOf(secret));
+        emit DevnetMixer.Withdrawal(recipient, mixer.nullifierHashOf(secret), relayer, 0);
         vm.prank(relayer);
         mixer.withdraw(secret, recipient);
         assertEq(recipient.balance, DENOMINATION);

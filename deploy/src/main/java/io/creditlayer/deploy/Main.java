@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class Main {
     private static final String USAGE = """
-            usage: creditlayer-deploy demo [--out DIR]
+            usage: creditlayer-deploy demo [--wallets N] [--days D] [--seed S] [--out DIR]
                    creditlayer-deploy deploy --config FILE [--out FILE]
                    creditlayer-deploy scenario [--wallets N] [--days D] [--seed S] [--mix steady=30,trader=12,...] [--out DIR]""";
 
@@ -37,7 +37,7 @@ public final class Main {
         try {
             switch (command) {
                 case "demo" -> new LendingDemo(System.out,
-                        Path.of(option(arguments, "--out", "deploy/target/devnet"))).run();
+                        Path.of(option(arguments, "--out", "deploy/target/devnet")), scenarioOptions(arguments)).run();
                 case "deploy" -> deploy(arguments);
                 case "scenario" -> ScenarioDevnet.command(scenarioOptions(arguments),
                         Path.of(option(arguments, "--out", "deploy/target/devnet")), System.out);

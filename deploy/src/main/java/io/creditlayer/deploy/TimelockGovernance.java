@@ -3,7 +3,6 @@ package io.creditlayer.deploy;
 import io.creditlayer.contracts.chain.ChainClient;
 import io.creditlayer.contracts.generated.TimelockController;
 import org.web3j.crypto.Credentials;
-import org.web3j.crypto.Hash;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
@@ -27,13 +26,13 @@ public final class TimelockGovernance {
     /**
      * Schedules {@code callData} on {@code target}, lets {@code waitSeconds} pass the delay, then executes.
      *
-     * @param label a human label, also hashed into the operation's salt so distinct operations never collide
+     * @param salt distinguishes otherwise identical operations; derive it from what the operation means (so that
+     *             the same operation gives the same transactions on every run)
      * @return the execution receipt
      */
-    public TransactionReceipt scheduleAndExecute(String label, String target, String callData, LongConsumer waitSeconds)
+    public TransactionReceipt scheduleAndExecute(byte[] salt, String target, String callData, LongConsumer waitSeconds)
             throws Exception {
         byte[] data = Numeric.hexStringToByteArray(callData);
-        byte[] salt = Hash.sha3((label + ":" + System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         BigInteger delay = timelock.getMinDelay().send();
         timelock.schedule(target, BigInteger.ZERO, data, NO_PREDECESSOR, salt, delay).send();
         waitSeconds.accept(delay.longValueExact());

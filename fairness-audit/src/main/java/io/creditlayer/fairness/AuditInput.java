@@ -20,7 +20,7 @@ public record AuditInput(boolean[] defaulted, boolean[] approved, double[] pd, i
         }
         int n = defaulted.length;
         defaulted = defaulted.clone();
-        approved = checked(approved == null ? null : approved.clone(), approved == null ? n : approved.length, n, "approved");
+        approved = approved == null ? null : checkedLength(approved.clone(), approved.length, n, "approved");
         pd = pd == null ? null : checkedLength(pd.clone(), pd.length, n, "pd");
         tier = tier == null ? null : checkedLength(tier.clone(), tier.length, n, "tier");
         weights = weights == null ? null : checkedLength(weights.clone(), weights.length, n, "weights");
@@ -127,13 +127,6 @@ public record AuditInput(boolean[] defaulted, boolean[] approved, double[] pd, i
     @Override
     public String toString() {
         return "AuditInput[n=" + size() + ", attributes=" + attributes.keySet() + ", model=" + model.name() + "]";
-    }
-
-    private static boolean[] checked(boolean[] a, int len, int n, String what) {
-        if (a != null && len != n) {
-            throw new IllegalArgumentException(what + " has " + len + " rows, expected " + n);
-        }
-        return a;
     }
 
     private static <T> T checkedLength(T a, int len, int n, String what) {

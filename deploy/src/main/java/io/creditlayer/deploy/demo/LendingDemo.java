@@ -2,14 +2,25 @@ package io.creditlayer.deploy.demo;
 
 import io.creditlayer.contracts.attestation.ScoreAttestation;
 import io.creditlayer.contracts.chain.ChainClient;
-import io.creditlayer.contracts.generated.LendingPool;
-import io.creditlayer.deploy.Deployment;
-import io.creditlayer.deploy.SystemDeployer;
 import io.creditlayer.contracts.devnet.Anvil;
 import io.creditlayer.contracts.devnet.DevnetAccounts;
 import io.creditlayer.contracts.devnet.DevnetClock;
-import io.creditlayer.deploy.devnet.DevnetConfig;
+import io.creditlayer.contracts.generated.LendingPool;
+import io.creditlayer.deploy.Deployment;
+import io.creditlayer.deploy.SystemDeployer;
 import io.creditlayer.deploy.devnet.DevnetMarket;
+import io.creditlayer.deploy.scenario.DevnetScenario;
+import io.creditlayer.deploy.scenario.ScenarioDevnet;
+import io.creditlayer.deploy.scenario.ScenarioManifest;
+import io.creditlayer.deploy.scenario.ScenarioOptions;
+import io.creditlayer.features.api.DeploymentAddresses;
+import io.creditlayer.features.api.Extractor;
+import io.creditlayer.features.ingest.AdaptiveLogFetcher;
+import io.creditlayer.features.ingest.ChainIngestor;
+import io.creditlayer.features.profile.TrainingRow;
+import io.creditlayer.features.profile.TrainingSet;
+import io.creditlayer.features.profile.WalletProfile;
+import io.creditlayer.features.rpc.Web3jChainSource;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -19,71 +30,48 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The end-to-end devnet job behind the README's run command: start anvil, deploy the system, approve a model
- * through the timelock, sign and relay an attestation for one borrower, and show that borrower borrowing with
- * less collateral than an unscored one, then losing the advantage when the attestation expires.
+ * The end-to-end devnet job behind the README's run command: start a deterministic anvil, deploy the system,
+ * generate months of wallet history (the scenario), show a scored borrower borrowing with less collateral than an
+ * unscored one and losing the advantage when the attestation expires, then read the whole chain back over
+ * JSON-RPC with the feature extractor and write the labelled training set and the wallet profiles.
  */
 public final class LendingDemo {
-    /** A devnet bootstrap model: stands in until the credit-model issue trains the real one. */
-    static final String BOOTSTRAP_MODEL = "creditlayer-devnet-bootstrap-v0";
     static final long ATTESTATION_LIFETIME_SECONDS = 24 * 3600;
 
     private final PrintStream out;
     private final Path outputDir;
+    private final ScenarioOptions scenario;
 
-    public LendingDemo(PrintStream out, Path outputDir) {
+    public LendingDemo(PrintStream out, Path outputDir, ScenarioOptions scenario) {
         this.out = out;
         this.outputDir = outputDir;
+        this.scenario = scenario;
     }
 
     public void run() throws Exception {
-        try (Anvil anvil = Anvil.start();
+        long started = System.nanoTime();
+        try (Anvil anvil = ScenarioDevnet.startAnvil();
              ChainClient chain = ChainClient.connect(anvil.rpcUrl(), Anvil.CHAIN_ID, ChainClient.GasPolicy.devnet())) {
             out.println("anvil devnet on " + anvil.rpcUrl() + " (chain " + chain.chainId() + ")");
-            Deployment deployment = new SystemDeployer(chain, DevnetAccounts.DEPLOYER.credentials(), line -> out.println("  " + line))
-                    .deploy(DevnetConfig.forRpc(anvil.rpcUrl()));
+            Deployment deployment = ScenarioDevnet.deploy(chain, anvil.rpcUrl(), line -> out.println("  " + line));
             Path deploymentFile = outputDir.resolve("deployment.json");
             deployment.write(deploymentFile);
-            DevnetMarket market = new DevnetMarket(chain, deployment);
 
-            byte[] modelId = Hash.sha3(BOOTSTRAP_MODEL.getBytes(StandardCharsets.UTF_8));
-            market.approveModel(modelId, Hash.sha256(bytes("artifact:" + BOOTSTRAP_MODEL)),
-                    Hash.sha256(bytes("feature-schema:bootstrap")), Hash.sha256(bytes("fairness-report:bootstrap")));
+            out.printf("generating devnet history: %,d wallets over %d days (seed %d)%n", scenario.wallets(), scenario.days(),
+                    scenario.seed());
+            ScenarioManifest manifest = DevnetScenario.run(chain, deployment, scenario, line -> out.println("  " + line));
+            Path scenarioFile = outputDir.resolve(ScenarioManifest.FILE_NAME);
+            manifest.write(scenarioFile);
 
-            BigInteger loanUnit = BigInteger.TEN.pow(SystemDeployer.DEVNET_LOAN_DECIMALS);
-            BigInteger collateralUnit = BigInteger.TEN.pow(SystemDeployer.DEVNET_COLLATERAL_DECIMALS);
-            market.lend(DevnetAccounts.LENDER.credentials(), loanUnit.multiply(BigInteger.valueOf(500_000)));
+            LendingOutcome lending = lend(chain, deployment);
 
-            Credentials scored = DevnetAccounts.SCORED_BORROWER.credentials();
-            Credentials unscored = DevnetAccounts.UNSCORED_BORROWER.credentials();
-            BigInteger collateral = collateralUnit.multiply(BigInteger.TEN);
-            market.postCollateral(scored, collateral);
-            market.postCollateral(unscored, collateral);
-
-            long now = chain.latestBlockTimestamp();
-            ScoreAttestation attestation = new ScoreAttestation(scored.getAddress(), 812, 5, modelId,
-                    Hash.sha3(bytes("features:" + scored.getAddress())), now, now + ATTESTATION_LIFETIME_SECONDS, BigInteger.ONE);
-            TransactionReceipt submitted = market.submit(DevnetAccounts.RELAYER.credentials(), attestation, market.sign(attestation));
-
-            LendingPool pool = market.pool(scored);
-            LendingPool.PositionView scoredPosition = pool.positionOf(scored.getAddress()).send();
-            LendingPool.PositionView unscoredPosition = pool.positionOf(unscored.getAddress()).send();
-            BigInteger scoredRatio = pool.collateralRatioBpsOf(scored.getAddress()).send();
-            BigInteger unscoredRatio = pool.collateralRatioBpsOf(unscored.getAddress()).send();
-
-            BigInteger scoredBorrow = scoredPosition.borrowLimit.multiply(BigInteger.valueOf(96)).divide(BigInteger.valueOf(100));
-            TransactionReceipt scoredBorrowed = pool.borrow(scoredBorrow, scored.getAddress()).send();
-            Optional<String> unscoredRefusal = market.simulateBorrow(unscored, scoredBorrow);
-            BigInteger unscoredBorrow = unscoredPosition.borrowLimit.multiply(BigInteger.valueOf(96)).divide(BigInteger.valueOf(100));
-            TransactionReceipt unscoredBorrowed = market.pool(unscored).borrow(unscoredBorrow, unscored.getAddress()).send();
-
-            DevnetClock.advance(chain, ATTESTATION_LIFETIME_SECONDS + 1);
-            market.postPrice(SystemDeployer.DEVNET_INITIAL_PRICE);
-            LendingPool.PositionView expired = pool.positionOf(scored.getAddress()).send();
-            Optional<String> expiredRefusal = market.simulateBorrow(scored, loanUnit);
+            out.println("extracting wallet profiles over JSON-RPC ...");
+            long head = chain.web3j().ethBlockNumber().send().getBlockNumber().longValueExact();
+            Extraction extraction = extract(anvil.rpcUrl(), deploymentFile, scenarioFile, head);
 
             out.println();
             out.println("CreditLayer devnet summary");
@@ -93,33 +81,133 @@ public final class LendingDemo {
             out.println("  CreditOracle        " + deployment.creditOracle());
             out.println("  LendingPool         " + deployment.lendingPool());
             out.println("  loan / collateral   dUSD " + deployment.loanToken() + " / dETH " + deployment.collateralToken());
-            out.println("  both borrowers post 10 dETH = " + amount(scoredPosition.collateralValue, loanUnit) + " dUSD of collateral");
-            out.printf("  scored borrower     tier %s, collateral ratio %s, limit %s dUSD, borrowed %s dUSD%n",
-                    scoredPosition.tier, percent(scoredRatio),
-                    amount(scoredPosition.borrowLimit, loanUnit), amount(scoredBorrow, loanUnit));
-            out.printf("  unscored borrower   tier %s, collateral ratio %s, limit %s dUSD, borrowed %s dUSD; borrowing %s dUSD: %s%n",
-                    unscoredPosition.tier, percent(unscoredRatio),
-                    amount(unscoredPosition.borrowLimit, loanUnit), amount(unscoredBorrow, loanUnit),
-                    amount(scoredBorrow, loanUnit), unscoredRefusal.orElse("allowed"));
-            out.printf("  after expiry        scored borrower falls to tier %s, limit %s dUSD, liquidatable %s; new borrow: %s%n",
-                    expired.tier, amount(expired.borrowLimit, loanUnit), expired.liquidatable ? "yes" : "no",
-                    expiredRefusal.orElse("allowed"));
-            out.printf("  transaction gas     submitAttestation %,d; borrow (scored) %,d; borrow (unscored) %,d; LendingPool deploy %,d%n"
-                    + "                      (whole transactions: 21,000 intrinsic and first-touch storage included; warm-call figures are in lending-contracts/README.md)%n",
-                    submitted.getGasUsed(), scoredBorrowed.getGasUsed(), unscoredBorrowed.getGasUsed(),
-                    deployment.gasUsed().get("LendingPool"));
+            ScenarioManifest.Totals t = manifest.totals();
+            out.printf("  devnet history      %,d wallets, %,d blocks, %,d transactions: %,d borrows, %,d repays, %,d liquidations, %,d write-offs%n",
+                    manifest.wallets().size(), t.blocks(), t.transactions(), t.borrows(), t.repays(), t.liquidations(), t.writeOffs());
+            lending.print(out);
+            out.printf("  extraction          %,d wallets and %,d events seen in %,d blocks (%,d logs) in %.1f s%n",
+                    extraction.wallets, extraction.events, extraction.blocks, extraction.logs, extraction.seconds);
+            out.printf("  training set        %s: %,d borrows, %,d liquidated or defaulted within 30 days%n",
+                    extraction.trainingFile.toAbsolutePath(), extraction.rows, extraction.positives);
+            out.printf("  profiles            %s: %,d wallets as of block %,d%n", extraction.profilesFile.toAbsolutePath(),
+                    extraction.profiles, head);
+            out.printf("  total time          %.1f s%n", (System.nanoTime() - started) / 1e9);
         }
     }
 
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+    /** The attestation demo on two fresh anvil accounts the scenario never touches. */
+    private LendingOutcome lend(ChainClient chain, Deployment deployment) throws Exception {
+        DevnetMarket market = new DevnetMarket(chain, deployment);
+        BigInteger loanUnit = BigInteger.TEN.pow(SystemDeployer.DEVNET_LOAN_DECIMALS);
+        BigInteger collateralUnit = BigInteger.TEN.pow(SystemDeployer.DEVNET_COLLATERAL_DECIMALS);
+        market.postPrice(SystemDeployer.DEVNET_INITIAL_PRICE);
+        Credentials scored = DevnetAccounts.SCORED_BORROWER.credentials();
+        Credentials unscored = DevnetAccounts.UNSCORED_BORROWER.credentials();
+        BigInteger collateral = collateralUnit.multiply(BigInteger.TEN);
+        market.postCollateral(scored, collateral);
+        market.postCollateral(unscored, collateral);
+
+        long now = chain.latestBlockTimestamp();
+        ScoreAttestation attestation = new ScoreAttestation(scored.getAddress(), 812, 5, DevnetScenario.BOOTSTRAP_MODEL_ID,
+                Hash.sha3(("features:" + scored.getAddress()).getBytes(StandardCharsets.UTF_8)), now,
+                now + ATTESTATION_LIFETIME_SECONDS, BigInteger.ONE);
+        TransactionReceipt submitted = market.submit(DevnetAccounts.RELAYER.credentials(), attestation, market.sign(attestation));
+
+        LendingPool pool = market.pool(scored);
+        LendingOutcome o = new LendingOutcome();
+        o.loanUnit = loanUnit;
+        o.scored = pool.positionOf(scored.getAddress()).send();
+        o.unscored = pool.positionOf(unscored.getAddress()).send();
+        o.scoredRatio = pool.collateralRatioBpsOf(scored.getAddress()).send();
+        o.unscoredRatio = pool.collateralRatioBpsOf(unscored.getAddress()).send();
+        o.scoredBorrow = o.scored.borrowLimit.multiply(BigInteger.valueOf(96)).divide(BigInteger.valueOf(100));
+        o.scoredBorrowed = pool.borrow(o.scoredBorrow, scored.getAddress()).send();
+        o.unscoredRefusal = market.simulateBorrow(unscored, o.scoredBorrow);
+        o.unscoredBorrow = o.unscored.borrowLimit.multiply(BigInteger.valueOf(96)).divide(BigInteger.valueOf(100));
+        o.unscoredBorrowed = market.pool(unscored).borrow(o.unscoredBorrow, unscored.getAddress()).send();
+        o.submitted = submitted;
+
+        DevnetClock.advance(chain, ATTESTATION_LIFETIME_SECONDS + 1);
+        market.postPrice(SystemDeployer.DEVNET_INITIAL_PRICE);
+        o.expired = pool.positionOf(scored.getAddress()).send();
+        o.expiredRefusal = market.simulateBorrow(scored, loanUnit);
+        return o;
     }
 
-    private static String amount(BigInteger baseUnits, BigInteger unit) {
-        return String.format("%,.2f", new BigDecimal(baseUnits).divide(new BigDecimal(unit)));
+    private Extraction extract(String rpcUrl, Path deploymentFile, Path scenarioFile, long head) {
+        long started = System.nanoTime();
+        try (Web3jChainSource source = Web3jChainSource.connect(rpcUrl, Anvil.CHAIN_ID, Web3jChainSource.Options.defaults())) {
+            Extractor extractor = new Extractor(source, DeploymentAddresses.read(deploymentFile, scenarioFile),
+                    new ChainIngestor.Options(AdaptiveLogFetcher.Options.defaults(), 0, 64), null);
+            extractor.start(0);
+            extractor.ingestTo(head);
+            List<TrainingRow> rows = extractor.trainingRows(TrainingSet.DEFAULT_HORIZON_SECONDS);
+            List<WalletProfile> profiles = extractor.snapshot(head);
+            Extraction e = new Extraction();
+            e.trainingFile = outputDir.resolve("training.csv");
+            e.profilesFile = outputDir.resolve("profiles.csv");
+            TrainingSet.writeCsv(rows, e.trainingFile);
+            TrainingSet.writeProfilesCsv(profiles, e.profilesFile);
+            e.wallets = extractor.store().wallets().size();
+            e.events = extractor.store().eventCount();
+            e.blocks = extractor.stats().blocks;
+            e.logs = extractor.stats().logs;
+            e.rows = rows.size();
+            e.positives = rows.stream().filter(r -> r.label() == 1).count();
+            e.profiles = profiles.size();
+            e.seconds = (System.nanoTime() - started) / 1e9;
+            return e;
+        }
     }
 
-    private static String percent(BigInteger bps) {
-        return new BigDecimal(bps).movePointLeft(2).stripTrailingZeros().toPlainString() + "%";
+    private static final class Extraction {
+        Path trainingFile;
+        Path profilesFile;
+        long wallets;
+        long events;
+        long blocks;
+        long logs;
+        long rows;
+        long positives;
+        long profiles;
+        double seconds;
+    }
+
+    private static final class LendingOutcome {
+        BigInteger loanUnit;
+        LendingPool.PositionView scored;
+        LendingPool.PositionView unscored;
+        LendingPool.PositionView expired;
+        BigInteger scoredRatio;
+        BigInteger unscoredRatio;
+        BigInteger scoredBorrow;
+        BigInteger unscoredBorrow;
+        TransactionReceipt submitted;
+        TransactionReceipt scoredBorrowed;
+        TransactionReceipt unscoredBorrowed;
+        Optional<String> unscoredRefusal;
+        Optional<String> expiredRefusal;
+
+        void print(PrintStream out) {
+            out.println("  both borrowers post 10 dETH = " + amount(scored.collateralValue) + " dUSD of collateral");
+            out.printf("  scored borrower     tier %s, collateral ratio %s, limit %s dUSD, borrowed %s dUSD%n",
+                    scored.tier, percent(scoredRatio), amount(scored.borrowLimit), amount(scoredBorrow));
+            out.printf("  unscored borrower   tier %s, collateral ratio %s, limit %s dUSD, borrowed %s dUSD; borrowing %s dUSD: %s%n",
+                    unscored.tier, percent(unscoredRatio), amount(unscored.borrowLimit), amount(unscoredBorrow),
+                    amount(scoredBorrow), unscoredRefusal.orElse("allowed"));
+            out.printf("  after expiry        scored borrower falls to tier %s, limit %s dUSD, liquidatable %s; new borrow: %s%n",
+                    expired.tier, amount(expired.borrowLimit), expired.liquidatable ? "yes" : "no", expiredRefusal.orElse("allowed"));
+            out.printf("  transaction gas     submitAttestation %,d; borrow (scored) %,d; borrow (unscored) %,d%n"
+                            + "                      (whole transactions: 21,000 intrinsic and first-touch storage included; warm-call figures are in lending-contracts/README.md)%n",
+                    submitted.getGasUsed(), scoredBorrowed.getGasUsed(), unscoredBorrowed.getGasUsed());
+        }
+
+        private String amount(BigInteger baseUnits) {
+            return String.format("%,.2f", new BigDecimal(baseUnits).divide(new BigDecimal(loanUnit)));
+        }
+
+        private static String percent(BigInteger bps) {
+            return new BigDecimal(bps).movePointLeft(2).stripTrailingZeros().toPlainString() + "%";
+        }
     }
 }

@@ -78,8 +78,10 @@ public final class DevnetMarket {
     }
 
     /**
-     * Registers a model, records its fairness report as passing and approves it through the timelock,
-     * advancing the devnet clock past the timelock delay.
+     * Registers a model, records its fairness report as passing and approves it through the timelock. The clock
+     * moves past the timelock delay by mining a block with an explicit timestamp ({@link DevnetClock#mineAt}, which
+     * anvil honours even under a block-timestamp interval, where evm_increaseTime is ignored), and the timelock salt
+     * is the model id: the same calls give the same blocks on every run.
      */
     public void approveModel(byte[] modelId, byte[] artifactHash, byte[] featureSchemaHash, byte[] fairnessReportHash)
             throws Exception {
@@ -88,29 +90,8 @@ public final class DevnetMarket {
         asOperator.recordFairnessReport(modelId, fairnessReportHash, true).send();
         String approveCall = asOperator.approveModel(modelId).encodeFunctionCall();
         new TimelockGovernance(chain, DevnetAccounts.DEPLOYER.credentials(), deployment.timelock())
-                .scheduleAndExecute("approveModel", deployment.modelRegistry(), approveCall,
-                        delay -> DevnetClock.advance(chain, delay + 1));
-    }
-
-    /**
-     * Like {@link #approveModel(byte[], byte[], byte[], byte[])}, but reproducible: the timelock operation uses
-     * {@code salt} instead of a time-derived one, and the clock moves by mining a block with an explicit timestamp
-     * ({@link DevnetClock#mineAt}), which anvil honours even under a block timestamp interval (where
-     * {@code evm_increaseTime} is ignored). The same chain and calls then give the same blocks on every run.
-     */
-    public void approveModel(byte[] modelId, byte[] artifactHash, byte[] featureSchemaHash, byte[] fairnessReportHash,
-                             byte[] salt) throws Exception {
-        ModelRegistry asOperator = registry(DevnetAccounts.SCORER.credentials());
-        asOperator.proposeModel(modelId, artifactHash, featureSchemaHash).send();
-        asOperator.recordFairnessReport(modelId, fairnessReportHash, true).send();
-        byte[] approveCall = Numeric.hexStringToByteArray(asOperator.approveModel(modelId).encodeFunctionCall());
-        TimelockController timelock = TimelockController.load(deployment.timelock(), chain.web3j(),
-                chain.transactionManager(DevnetAccounts.DEPLOYER.credentials()), chain.gasProvider());
-        byte[] noPredecessor = new byte[32];
-        BigInteger delay = timelock.getMinDelay().send();
-        timelock.schedule(deployment.modelRegistry(), BigInteger.ZERO, approveCall, noPredecessor, salt, delay).send();
-        DevnetClock.mineAt(chain, chain.latestBlockTimestamp() + delay.longValueExact() + 1);
-        timelock.execute(deployment.modelRegistry(), BigInteger.ZERO, approveCall, noPredecessor, salt, BigInteger.ZERO).send();
+                .scheduleAndExecute(modelId, deployment.modelRegistry(), approveCall,
+                        delay -> DevnetClock.mineAt(chain, chain.latestBlockTimestamp() + delay + 1));
     }
 
     /** Signs an attestation with the scorer key under this oracle's EIP-712 domain. */

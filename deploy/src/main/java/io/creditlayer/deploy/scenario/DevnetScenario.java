@@ -29,6 +29,11 @@ import java.util.function.Consumer;
  * system deployed by {@link ScenarioDevnet#deploy}, the same options give the same chain, block hash for block hash.
  */
 public final class DevnetScenario {
+    /** The devnet's bootstrap model, approved by the scenario; stands in until a trained model is registered. */
+    public static final String BOOTSTRAP_MODEL_NAME = "creditlayer-devnet-bootstrap-v0";
+    public static final byte[] BOOTSTRAP_MODEL_ID = org.web3j.crypto.Hash.sha3(
+            BOOTSTRAP_MODEL_NAME.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private DevnetScenario() {
     }
 

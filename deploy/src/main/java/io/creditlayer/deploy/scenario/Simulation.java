@@ -41,8 +41,8 @@ final class Simulation {
     static final long DAY = 86_400;
     static final long MARKET_OPEN = 9 * 3_600;
     static final long BLOCK_SPACING = 12;
-    static final String MODEL_NAME = "creditlayer-devnet-bootstrap-v0";
-    static final byte[] MODEL_ID = Hash.sha3(MODEL_NAME.getBytes(StandardCharsets.UTF_8));
+    static final String MODEL_NAME = DevnetScenario.BOOTSTRAP_MODEL_NAME;
+    static final byte[] MODEL_ID = DevnetScenario.BOOTSTRAP_MODEL_ID;
 
     private static final BigInteger USD = BigInteger.TEN.pow(6);
     private static final BigInteger ETH = BigInteger.TEN.pow(18);
@@ -370,8 +370,7 @@ final class Simulation {
 
         if (!market.registry(deployer).isApproved(MODEL_ID).send()) {
             market.approveModel(MODEL_ID, Hash.sha256(bytes("artifact:" + MODEL_NAME)),
-                    Hash.sha256(bytes("feature-schema:bootstrap")), Hash.sha256(bytes("fairness-report:bootstrap")),
-                    Hash.sha3(bytes("scenario-approve-model:" + MODEL_NAME)));
+                    Hash.sha256(bytes("feature-schema:bootstrap")), Hash.sha256(bytes("fairness-report:bootstrap")));
         }
         market.lend(lender, USD.multiply(BigInteger.valueOf(Math.max(2_000_000L, options.wallets() * 30_000L))));
         for (int t = 0; t < tiers.length; t++) {

@@ -1,5 +1,6 @@
 package io.creditlayer.fairness.metrics;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -214,7 +215,7 @@ final class Engine {
         if (!(wDef > 0) || !(wRep > 0)) {
             return List.of();
         }
-        java.util.ArrayList<RocPoint> points = new java.util.ArrayList<>();
+        ArrayList<RocPoint> points = new ArrayList<>();
         points.add(new RocPoint(0, 0));
         double def = 0;
         double rep = 0;
@@ -238,7 +239,7 @@ final class Engine {
         if (points.size() <= maxPoints) {
             return List.copyOf(points);
         }
-        java.util.ArrayList<RocPoint> thin = new java.util.ArrayList<>();
+        ArrayList<RocPoint> thin = new ArrayList<>();
         for (int k = 0; k < maxPoints; k++) {
             thin.add(points.get((int) Math.round((double) k * (points.size() - 1) / (maxPoints - 1))));
         }

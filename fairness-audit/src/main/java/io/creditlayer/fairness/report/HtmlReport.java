@@ -157,7 +157,8 @@ public final class HtmlReport {
             h.append("<tr><td><code>").append(m.id()).append("</code></td><td>").append(m.scope()).append("</td><td>")
                     .append(esc(m.description())).append("</td></tr>\n");
         }
-        h.append("</table>\n<h3>Policy checks applied</h3>\n<table><tr><th>metric</th><th>bound</th><th>dimensions</th><th>rationale</th></tr>\n");
+        h.append("</table>\n<h3>Policy checks applied</h3>\n<p>").append(esc(r.policy().description()))
+                .append("</p>\n<table><tr><th>metric</th><th>bound</th><th>dimensions</th><th>rationale</th></tr>\n");
         for (FairnessPolicy.Rule rule : r.policy().checks()) {
             h.append("<tr><td><code>").append(rule.metric().id()).append("</code></td><td>").append(esc(rule.bounds().describe()))
                     .append(rule.minGroupSize() == null ? "" : "<br><span class=\"muted\">groups of " + rule.minGroupSize() + "+ rows</span>")

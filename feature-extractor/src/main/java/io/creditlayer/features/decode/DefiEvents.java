@@ -183,6 +183,16 @@ public final class DefiEvents {
             new TypeReference<Uint128>() { },
             new TypeReference<Int24>() { }));
 
+    /**
+     * Tornado Cash pool {@code Withdrawal(address to, bytes32 nullifierHash, address indexed relayer, uint256 fee)}:
+     * the recipient sits in the data, so a mixer-funded wallet shows only in this log (the payment is an internal call).
+     */
+    public static final Event TORNADO_WITHDRAWAL = new Event("Withdrawal", List.of(
+            new TypeReference<Address>() { },
+            new TypeReference<org.web3j.abi.datatypes.generated.Bytes32>() { },
+            new TypeReference<Address>(true) { },
+            new TypeReference<Uint256>() { }));
+
     /** {@code EventEncoder.encode(event)}: keccak-256 of the canonical signature, 0x-prefixed lower-case hex. */
     public static String topic0(Event event) {
         return EventEncoder.encode(event);

@@ -126,7 +126,7 @@ public final class EventDecoder {
     }
 
     /** Which address-book set an event's emitter must be in. */
-    private enum Scope { ANY, AAVE_V2, AAVE_V3, COMET, CREDITLAYER_POOL, CREDITLAYER_ORACLE }
+    private enum Scope { ANY, AAVE_V2, AAVE_V3, COMET, CREDITLAYER_POOL, CREDITLAYER_ORACLE, MIXER }
 
     @FunctionalInterface
     private interface Mapper {
@@ -325,6 +325,7 @@ public final class EventDecoder {
             case COMET -> known.cometMarkets().contains(contract);
             case CREDITLAYER_POOL -> known.creditLayerPools().containsKey(contract);
             case CREDITLAYER_ORACLE -> known.creditLayerOracles().contains(contract);
+            case MIXER -> known.mixers().contains(contract);
         };
     }
 
@@ -380,6 +381,14 @@ public final class EventDecoder {
         s.add(new Spec(DefiEvents.UNISWAP_V3_SWAP, Protocol.UNISWAP_V3, Scope.ANY, false, (sp, log, ref, c) ->
                 event(ref, c, sp, Action.SWAP, topicAddress(sp, log, 1), topicAddress(sp, log, 0), c,
                         number(data(sp, log, 1), 0).abs(), 0)));
+
+        // Known mixers (Tornado Cash pools, and the devnet stand-in with the same event): withdrawals fund wallets
+        // through internal calls, so this log is the only trace of a mixer-funded wallet.
+        s.add(new Spec(DefiEvents.TORNADO_WITHDRAWAL, Protocol.MIXER, Scope.MIXER, false, (sp, log, ref, c) -> {
+            List<Type> d = data(sp, log, 3); // to, nullifierHash, fee
+            return event(ref, c, sp, Action.MIXER_WITHDRAWAL, lower(address(d, 0)), topicAddress(sp, log, 0), null,
+                    number(d, 2), 0);
+        }));
 
         // CreditLayer LendingPool, decoded with the generated wrapper
         s.add(new Spec(LendingPool.SUPPLYCOLLATERAL_EVENT, Protocol.CREDITLAYER_POOL, Scope.CREDITLAYER_POOL, false,

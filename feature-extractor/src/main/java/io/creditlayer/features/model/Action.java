@@ -23,5 +23,7 @@ public enum Action {
     /** DEX swap: wallet = recipient, counterparty = the calling contract (router). */
     SWAP,
     /** A credit attestation accepted on-chain for the wallet; amount = score, detail = tier. */
-    ATTESTED
+    ATTESTED,
+    /** A mixer paid the wallet out: wallet = recipient, counterparty = relayer, amount = relayer fee. */
+    MIXER_WITHDRAWAL
 }

@@ -11,5 +11,7 @@ public enum Protocol {
     /** CreditLayer's own LendingPool (ERC-4626 lender events included). */
     CREDITLAYER_POOL,
     /** CreditLayer's own CreditOracle. */
-    CREDITLAYER_ORACLE
+    CREDITLAYER_ORACLE,
+    /** A known mixer (Tornado Cash pools; the devnet's stand-in emits the same events). */
+    MIXER
 }

@@ -40,7 +40,7 @@ public enum Feature {
     WRITE_OFF_COUNT("count", "debts written off after liquidation (defaults)", "CreditLayer BadDebtWrittenOff"),
     PROTOCOLS_USED("count", "distinct lending protocols used (Aave V2, Aave V3, Compound V3, CreditLayer)", "lending events"),
     DEX_SWAP_COUNT("count", "DEX swaps received", "Uniswap V2/V3 Swap"),
-    MIXER_INTERACTIONS("count", "transactions sent to or received from a known mixer contract", "transactions");
+    MIXER_INTERACTIONS("count", "transactions that sent to a known mixer, moved tokens to or from one, or were paid out by one", "transactions, ERC-20 Transfer, Tornado Withdrawal");
 
     private final String unit;
     private final String definition;

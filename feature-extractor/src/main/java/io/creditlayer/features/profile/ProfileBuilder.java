@@ -178,6 +178,11 @@ public final class ProfileBuilder {
                 }
                 case WRITE_OFF -> f[WRITE_OFF_COUNT.ordinal()]++;
                 case SWAP -> f[DEX_SWAP_COUNT.ordinal()]++;
+                case MIXER_WITHDRAWAL -> {
+                    if (seenTx.add(event.ref().txHash())) {
+                        f[MIXER_INTERACTIONS.ordinal()]++;
+                    }
+                }
                 default -> {
                     // WITHDRAW_COLLATERAL and ATTESTED carry no feature in this schema version.
                 }

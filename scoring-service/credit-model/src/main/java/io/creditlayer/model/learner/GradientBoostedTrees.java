@@ -82,7 +82,7 @@ public final class GradientBoostedTrees implements Learner {
 
     private GradientBoostedTrees(GradientTreeBoost model, OneHot encoder, Options options, double intercept) {
         this.model = model;
-        this.trees = model.trees();
+        this.trees = model.trees()[0]; // binary: one sequence of trees
         this.schema = trees[0].schema();
         this.encoder = encoder;
         this.options = options;

@@ -1,0 +1,587 @@
+package io.creditlayer.model.train;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.creditlayer.model.CreditModel;
+import io.creditlayer.model.CreditModelException;
+import io.creditlayer.model.artifact.Json;
+import io.creditlayer.model.artifact.Manifests;
+import io.creditlayer.model.artifact.ModelArtifact;
+import io.creditlayer.model.calibration.CalibrationSelection;
+import io.creditlayer.model.calibration.Calibrator;
+import io.creditlayer.model.data.ColumnSpec;
+import io.creditlayer.model.data.Dataset;
+import io.creditlayer.model.data.FeatureSchema;
+import io.creditlayer.model.data.Splits;
+import io.creditlayer.model.learner.GradientBoostedTrees;
+import io.creditlayer.model.learner.Learner;
+import io.creditlayer.model.learner.Scorecard;
+import io.creditlayer.model.metrics.CalibrationCurve;
+import io.creditlayer.model.metrics.Metrics;
+import io.creditlayer.model.metrics.MetricSet;
+import io.creditlayer.model.metrics.PopulationReference;
+import io.creditlayer.model.scoring.TierPolicy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+/**
+ * Trains a calibrated credit model: candidate learners (gradient-boosted trees, WoE scorecard), the one with the
+ * highest validation AUC, a calibrator chosen between Platt and isotonic, a score scale and tier policy; then seals
+ * it into an artifact whose hash is its model id.
+ *
+ * <p>Two validation designs:
+ * <ul>
+ *   <li><b>Time-ordered</b> (wallet data): rows sorted by time and cut 60/20/20 into train, validation and test,
+ *       no cut inside a tie, so every validation row is later than every training row and every test row later
+ *       than every validation row. Learners are fitted on train; validation chooses the learner and fits the
+ *       calibrator; test is touched once, for the reported metrics. The shipped model is the one fitted on train.</li>
+ *   <li><b>Stratified k-fold</b> (tabular data such as the German credit set): the pipeline is "k-fold out-of-fold
+ *       predictions for each learner → choose by out-of-fold AUC → calibrator fitted on the chosen learner's
+ *       out-of-fold log-odds → learner refitted on all rows". Reported metrics come from an outer stratified
+ *       k-fold cross-validation that runs this whole pipeline on each outer training part (nested), so model choice
+ *       and calibration never see the rows they are scored on. The shipped model is the pipeline on all rows.</li>
+ * </ul>
+ *
+ * <p>Class imbalance: {@link ClassWeighting}. Reproducibility: every random choice (folds, weight rounding,
+ * Smile's subsampling) draws from a seed derived from {@link Options#seed()}, and the artifact holds no clock, so
+ * the same data, options and seed give the same artifact hash.
+ */
+public final class ModelTrainer {
+    /** The candidate learners. */
+    public enum LearnerType {
+        GBT("gbt"), SCORECARD("scorecard");
+
+        private final String id;
+
+        LearnerType(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public static LearnerType of(String id) {
+            for (LearnerType t : values()) {
+                if (t.id.equalsIgnoreCase(id)) {
+                    return t;
+                }
+            }
+            throw new IllegalArgumentException("unknown learner '" + id + "' (gbt, scorecard)");
+        }
+    }
+
+    /** How rows are split for model choice, calibration and reported metrics. */
+    public sealed interface Validation permits TimeOrdered, Stratified {
+    }
+
+    /**
+     * Time-ordered train / validation / test split (the test share is the rest).
+     *
+     * @param trainShare      share of the earliest rows for training
+     * @param validationShare share of the next rows for model choice and calibration
+     */
+    public record TimeOrdered(double trainShare, double validationShare) implements Validation {
+        public TimeOrdered {
+            if (!(trainShare > 0 && validationShare > 0 && trainShare + validationShare < 1)) {
+                throw new IllegalArgumentException("shares must be positive and leave a test part: "
+                        + trainShare + ", " + validationShare);
+            }
+        }
+    }
+
+    /**
+     * Stratified k-fold: out-of-fold predictions for model choice and calibration, nested k-fold for the
+     * reported metrics.
+     *
+     * @param folds number of folds
+     */
+    public record Stratified(int folds) implements Validation {
+        public Stratified {
+            if (folds < 2) {
+                throw new IllegalArgumentException("folds must be at least 2: " + folds);
+            }
+        }
+    }
+
+    /**
+     * Training options.
+     *
+     * @param seed             seed of every random choice
+     * @param validation       split design
+     * @param candidates       learners to fit and choose from (by validation AUC)
+     * @param gbt              boosted-tree hyperparameters
+     * @param scorecard        scorecard hyperparameters
+     * @param weighting        class-imbalance handling
+     * @param calibrationFolds folds of the Platt-vs-isotonic comparison
+     * @param policy           score scale and tier policy
+     * @param threads          worker threads (folds in parallel); 1 = sequential. Results do not depend on it.
+     */
+    public record Options(long seed, Validation validation, List<LearnerType> candidates, GradientBoostedTrees.Options gbt,
+                          Scorecard.Options scorecard, ClassWeighting weighting, int calibrationFolds,
+                          TierPolicy policy, int threads) {
+        public Options {
+            if (validation == null || gbt == null || scorecard == null || weighting == null || policy == null) {
+                throw new IllegalArgumentException("validation, gbt, scorecard, weighting and policy are required");
+            }
+            candidates = List.copyOf(new java.util.LinkedHashSet<>(candidates));
+            if (candidates.isEmpty()) {
+                throw new IllegalArgumentException("at least one candidate learner is required");
+            }
+            if (calibrationFolds < 2) {
+                throw new IllegalArgumentException("calibrationFolds must be at least 2: " + calibrationFolds);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1: " + threads);
+            }
+        }
+
+        /** Wallet training sets: time-ordered 60/20/20, both learners, balanced classes. */
+        public static Options wallet(long seed) {
+            return new Options(seed, new TimeOrdered(0.6, 0.2), List.of(LearnerType.GBT, LearnerType.SCORECARD),
+                    new GradientBoostedTrees.Options(300, 20, 8, 10, 0.05, 0.7), Scorecard.Options.defaults(),
+                    ClassWeighting.BALANCED, 5, TierPolicy.standard(), defaultThreads());
+        }
+
+        /** Tabular data (German credit): stratified 5-fold, both learners, balanced classes, tuned trees. */
+        public static Options tabular(long seed) {
+            return new Options(seed, new Stratified(5), List.of(LearnerType.GBT, LearnerType.SCORECARD),
+                    GradientBoostedTrees.Options.defaults(), Scorecard.Options.defaults(), ClassWeighting.BALANCED, 5,
+                    TierPolicy.standard(), defaultThreads());
+        }
+
+        public Options withSeed(long newSeed) {
+            return new Options(newSeed, validation, candidates, gbt, scorecard, weighting, calibrationFolds, policy, threads);
+        }
+
+        public Options withGbt(GradientBoostedTrees.Options newGbt) {
+            return new Options(seed, validation, candidates, newGbt, scorecard, weighting, calibrationFolds, policy, threads);
+        }
+
+        public Options withCandidates(List<LearnerType> newCandidates) {
+            return new Options(seed, validation, newCandidates, gbt, scorecard, weighting, calibrationFolds, policy, threads);
+        }
+
+        public Options withValidation(Validation newValidation) {
+            return new Options(seed, newValidation, candidates, gbt, scorecard, weighting, calibrationFolds, policy, threads);
+        }
+
+        public Options withWeighting(ClassWeighting newWeighting) {
+            return new Options(seed, validation, candidates, gbt, scorecard, newWeighting, calibrationFolds, policy, threads);
+        }
+
+        public Options withThreads(int newThreads) {
+            return new Options(seed, validation, candidates, gbt, scorecard, weighting, calibrationFolds, policy, newThreads);
+        }
+
+        public Options withPolicy(TierPolicy newPolicy) {
+            return new Options(seed, validation, candidates, gbt, scorecard, weighting, calibrationFolds, newPolicy, threads);
+        }
+
+        private static int defaultThreads() {
+            return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+        }
+    }
+
+    /** Receives progress lines of long runs. */
+    @FunctionalInterface
+    public interface Progress {
+        void report(String message);
+
+        static Progress none() {
+            return message -> {
+            };
+        }
+    }
+
+    /**
+     * The outcome of training.
+     *
+     * @param model    the calibrated model (its id is the artifact hash)
+     * @param artifact the sealed artifact, ready to write
+     * @param report   what was measured
+     */
+    public record Result(CreditModel model, ModelArtifact artifact, TrainingReport report) {
+    }
+
+    private static final int IMPORTANCE_ROWS = 1000;
+
+    private final Dataset data;
+    private final ColumnSpec spec;
+    private final Options options;
+    private final Progress progress;
+    private final long started = System.nanoTime();
+
+    private ModelTrainer(Dataset data, ColumnSpec spec, Options options, Progress progress) {
+        this.data = data;
+        this.spec = spec;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** Fits a model on a labelled data set. */
+    public static Result fit(Dataset data, Options options) {
+        return fit(data, null, options, Progress.none());
+    }
+
+    /**
+     * Fits a model on a labelled data set.
+     *
+     * @param spec how the data was read from CSV (stored so evaluation and scoring read CSVs alike); null for a
+     *             data set built in memory (a spec naming the schema's features is recorded)
+     */
+    public static Result fit(Dataset data, ColumnSpec spec, Options options, Progress progress) {
+        if (!data.labelled()) {
+            throw new CreditModelException(data.source() + ": training needs labels");
+        }
+        ColumnSpec s = spec != null ? spec : new ColumnSpec("label", "1", data.schema().names(), java.util.Set.of(),
+                List.of(), null, null, null, List.of(), null, data.schema().version(), ",", true, List.of());
+        return new ModelTrainer(data, s, options, progress == null ? Progress.none() : progress).run();
+    }
+
+    private Result run() {
+        requireBothClasses(data, "the training data");
+        ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "credit-model-trainer");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            return switch (options.validation()) {
+                case TimeOrdered t -> timeOrdered(t, pool);
+                case Stratified s -> stratified(s, pool);
+            };
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- time-ordered
+
+    private Result timeOrdered(TimeOrdered t, ExecutorService pool) {
+        if (data.time() == null) {
+            throw new CreditModelException(data.source() + ": a time-ordered split needs a time column");
+        }
+        Splits.TimeSplit split = Splits.timeOrdered(data.time(), t.trainShare(), t.validationShare());
+        Dataset train = data.subset(split.train());
+        Dataset validation = data.subset(split.validation());
+        Dataset test = data.subset(split.test());
+        requireBothClasses(train, "the training part (earliest " + pct(t.trainShare()) + " by time)");
+        requireBothClasses(validation, "the validation part (next " + pct(t.validationShare()) + " by time)");
+        requireBothClasses(test, "the test part (latest " + pct(1 - t.trainShare() - t.validationShare()) + " by time)");
+        String strategy = String.format(Locale.ROOT, "time-ordered %s/%s/%s by %s: train %d rows (%d defaults), "
+                        + "validation %d (%d), test %d (%d)", pct(t.trainShare()), pct(t.validationShare()),
+                pct(1 - t.trainShare() - t.validationShare()), spec.time() == null ? "time" : spec.time(),
+                train.size(), train.positives(), validation.size(), validation.positives(), test.size(), test.positives());
+        say(strategy);
+
+        List<LearnerType> candidates = options.candidates();
+        List<Learner> learners = parallel(pool, candidates.size(), c -> {
+            LearnerType type = candidates.get(c);
+            Learner l = fitLearner(type, train, Seeds.derive(options.seed(), 1, c));
+            say("fitted " + type.id() + " on " + train.size() + " rows");
+            return l;
+        });
+        Map<String, Evaluation> validationEval = new LinkedHashMap<>();
+        Map<String, Evaluation> testEval = new LinkedHashMap<>();
+        Map<String, CalibrationSelection> calibrations = new LinkedHashMap<>();
+        Map<String, double[]> testPd = new LinkedHashMap<>();
+        double bestAuc = Double.NEGATIVE_INFINITY;
+        int best = -1;
+        for (int c = 0; c < candidates.size(); c++) {
+            String id = candidates.get(c).id();
+            Learner learner = learners.get(c);
+            double[] validationLogOdds = logOdds(learner, validation);
+            double rawAuc = Metrics.auc(validationLogOdds, validation.y());
+            CalibrationSelection calibration = CalibrationSelection.fit(validationLogOdds, validation.y(),
+                    options.calibrationFolds(), Seeds.derive(options.seed(), 2, c));
+            calibrations.put(id, calibration);
+            validationEval.put(id, new Evaluation(MetricSet.of(calibration.chosen().pd(validationLogOdds), validation.y()), rawAuc));
+            double[] testLogOdds = logOdds(learner, test);
+            double[] pd = calibration.chosen().pd(testLogOdds);
+            testPd.put(id, pd);
+            testEval.put(id, new Evaluation(MetricSet.of(pd, test.y()), Metrics.auc(testLogOdds, test.y())));
+            if (rawAuc > bestAuc) {
+                bestAuc = rawAuc;
+                best = c;
+            }
+        }
+        String chosen = candidates.get(best).id();
+        testEval.put("chosen", testEval.get(chosen));
+        say(String.format(Locale.ROOT, "chose %s (validation AUC %.4f), calibration %s", chosen, bestAuc,
+                calibrations.get(chosen).chosen().method()));
+        Learner learner = learners.get(best);
+        CalibrationCurve curve = CalibrationCurve.of(testPd.get(chosen), test.y());
+        TrainingReport report = new TrainingReport(strategy, chosen, validationEval, "test", testEval, List.of(),
+                calibrations, curve, importance(learner, validation));
+        ObjectNode splitJson = Json.object();
+        splitJson.put("train", train.size());
+        splitJson.put("validation", validation.size());
+        splitJson.put("test", test.size());
+        splitJson.put("trainDefaults", train.positives());
+        splitJson.put("validationDefaults", validation.positives());
+        splitJson.put("testDefaults", test.positives());
+        splitJson.put("trainTimeFrom", train.time()[0]);
+        splitJson.put("trainTimeTo", train.time()[train.size() - 1]);
+        splitJson.put("validationTimeFrom", validation.time()[0]);
+        splitJson.put("validationTimeTo", validation.time()[validation.size() - 1]);
+        splitJson.put("testTimeFrom", test.time()[0]);
+        splitJson.put("testTimeTo", test.time()[test.size() - 1]);
+        return seal(learner, calibrations.get(chosen).chosen(), train, report, splitJson);
+    }
+
+    // ---------------------------------------------------------------- stratified k-fold
+
+    /** The k-fold pipeline on one data set: out-of-fold choice and calibration, then refits on all its rows. */
+    private record Pipeline(Map<String, Learner> learners, Map<String, CalibrationSelection> calibrations,
+                            Map<String, Evaluation> outOfFold, String chosen, double chosenAuc) {
+        Calibrator calibrator(String id) {
+            return calibrations.get(id).chosen();
+        }
+    }
+
+    private Pipeline pipeline(Dataset d, long seed, int folds, ExecutorService pool, String label) {
+        List<LearnerType> candidates = options.candidates();
+        int[] fold = Splits.stratifiedFolds(d.y(), folds, Seeds.derive(seed, 10));
+        int tasks = candidates.size() * (folds + 1);
+        // task (c, f): learner c on all folds but f; f == folds: learner c on all rows
+        List<Learner> fitted = parallel(pool, tasks, task -> {
+            int c = task / (folds + 1);
+            int f = task % (folds + 1);
+            Dataset train = f == folds ? d : d.subset(Splits.rows(fold, f, false));
+            return fitLearner(candidates.get(c), train, Seeds.derive(seed, 11, c, f));
+        });
+        Map<String, Learner> learners = new LinkedHashMap<>();
+        Map<String, CalibrationSelection> calibrations = new LinkedHashMap<>();
+        Map<String, Evaluation> oof = new LinkedHashMap<>();
+        String chosen = null;
+        double bestAuc = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < candidates.size(); c++) {
+            String id = candidates.get(c).id();
+            double[] logOdds = new double[d.size()];
+            for (int f = 0; f < folds; f++) {
+                Learner l = fitted.get(c * (folds + 1) + f);
+                for (int i : Splits.rows(fold, f, true)) {
+                    logOdds[i] = l.logOdds(d.row(i));
+                }
+            }
+            learners.put(id, fitted.get(c * (folds + 1) + folds));
+            double auc = Metrics.auc(logOdds, d.y());
+            CalibrationSelection calibration = CalibrationSelection.fit(logOdds, d.y(), options.calibrationFolds(),
+                    Seeds.derive(seed, 12, c));
+            calibrations.put(id, calibration);
+            oof.put(id, new Evaluation(MetricSet.of(calibration.chosen().pd(logOdds), d.y()), auc));
+            if (auc > bestAuc) {
+                bestAuc = auc;
+                chosen = id;
+            }
+        }
+        say(String.format(Locale.ROOT, "%s: out-of-fold AUC %s, chose %s (calibration %s)", label,
+                describeAuc(oof), chosen, calibrations.get(chosen).chosen().method()));
+        return new Pipeline(learners, calibrations, oof, chosen, bestAuc);
+    }
+
+    private Result stratified(Stratified s, ExecutorService pool) {
+        int k = s.folds();
+        String strategy = String.format(Locale.ROOT, "stratified %d-fold: %d rows (%d defaults); reported metrics "
+                + "from a nested %d-fold cross-validation of the whole pipeline", k, data.size(), data.positives(), k);
+        say(strategy);
+        List<LearnerType> candidates = options.candidates();
+        int[] outer = Splits.stratifiedFolds(data.y(), k, Seeds.derive(options.seed(), 20));
+        Map<String, double[]> pooled = new LinkedHashMap<>();
+        Map<String, double[]> pooledRaw = new LinkedHashMap<>();
+        for (LearnerType t : candidates) {
+            pooled.put(t.id(), new double[data.size()]);
+            pooledRaw.put(t.id(), new double[data.size()]);
+        }
+        pooled.put("chosen", new double[data.size()]);
+        pooledRaw.put("chosen", new double[data.size()]);
+        List<TrainingReport.FoldResult> folds = new ArrayList<>();
+        // outer folds run one after another; each pipeline spreads its fits over the pool
+        for (int f = 0; f < k; f++) {
+            int[] trainRows = Splits.rows(outer, f, false);
+            int[] testRows = Splits.rows(outer, f, true);
+            Dataset test = data.subset(testRows);
+            Pipeline p = pipeline(data.subset(trainRows), Seeds.derive(options.seed(), 21, f), k, pool,
+                    "outer fold " + (f + 1) + "/" + k);
+            Map<String, Double> foldAuc = new LinkedHashMap<>();
+            for (String id : p.learners().keySet()) {
+                Learner l = p.learners().get(id);
+                double[] raw = logOdds(l, test);
+                double[] pd = p.calibrator(id).pd(raw);
+                for (int i = 0; i < testRows.length; i++) {
+                    pooled.get(id)[testRows[i]] = pd[i];
+                    pooledRaw.get(id)[testRows[i]] = raw[i];
+                    if (id.equals(p.chosen())) {
+                        pooled.get("chosen")[testRows[i]] = pd[i];
+                        pooledRaw.get("chosen")[testRows[i]] = raw[i];
+                    }
+                }
+                foldAuc.put(id, Metrics.auc(pd, test.y()));
+            }
+            foldAuc.put("chosen", foldAuc.get(p.chosen()));
+            folds.add(new TrainingReport.FoldResult(f + 1, testRows.length, foldAuc, p.chosen()));
+        }
+        Map<String, Evaluation> holdout = new LinkedHashMap<>();
+        for (Map.Entry<String, double[]> e : pooled.entrySet()) {
+            holdout.put(e.getKey(), new Evaluation(MetricSet.of(e.getValue(), data.y()),
+                    Metrics.auc(pooledRaw.get(e.getKey()), data.y())));
+        }
+        say(String.format(Locale.ROOT, "cross-validated AUC %s", describeAuc(holdout)));
+        Pipeline fin = pipeline(data, Seeds.derive(options.seed(), 30), k, pool, "final fit");
+        Learner learner = fin.learners().get(fin.chosen());
+        CalibrationCurve curve = CalibrationCurve.of(pooled.get("chosen"), data.y());
+        TrainingReport report = new TrainingReport(strategy, fin.chosen(), fin.outOfFold(), "cross-validation", holdout,
+                folds, fin.calibrations(), curve, importance(learner, data));
+        ObjectNode split = Json.object();
+        split.put("folds", k);
+        split.put("rows", data.size());
+        split.put("defaults", data.positives());
+        return seal(learner, fin.calibrator(fin.chosen()), data, report, split);
+    }
+
+    // ---------------------------------------------------------------- pieces
+
+    private Learner fitLearner(LearnerType type, Dataset train, long seed) {
+        Expansion e = Expansion.of(train.x(), train.y(), train.weights(), options.weighting(), Seeds.derive(seed, 1));
+        FeatureSchema schema = train.schema();
+        return switch (type) {
+            case GBT -> GradientBoostedTrees.fit(schema, e.x, e.y, options.gbt(), Seeds.derive(seed, 2));
+            case SCORECARD -> Scorecard.fit(schema, e.x, e.y, options.scorecard());
+        };
+    }
+
+    private static double[] logOdds(Learner learner, Dataset d) {
+        double[] out = new double[d.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = learner.logOdds(d.row(i));
+        }
+        return out;
+    }
+
+    private static List<TrainingReport.Importance> importance(Learner learner, Dataset d) {
+        int n = Math.min(IMPORTANCE_ROWS, d.size());
+        double[] sum = new double[d.schema().size()];
+        for (int i = 0; i < n; i++) {
+            double[] phi = learner.contributions(d.row(i));
+            for (int j = 0; j < sum.length; j++) {
+                sum[j] += Math.abs(phi[j]);
+            }
+        }
+        List<TrainingReport.Importance> out = new ArrayList<>();
+        for (int j = 0; j < sum.length; j++) {
+            out.add(new TrainingReport.Importance(d.schema().feature(j).name(), sum[j] / n));
+        }
+        out.sort(Comparator.comparingDouble(TrainingReport.Importance::meanAbsLogOdds).reversed()
+                .thenComparing(TrainingReport.Importance::feature));
+        return out;
+    }
+
+    private Result seal(Learner learner, Calibrator calibrator, Dataset population, TrainingReport report, ObjectNode split) {
+        // scores of the training population, for the PSI reference
+        int[] scores = new int[population.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = options.policy().scale().score(calibrator.pd(learner.logOdds(population.row(i))));
+        }
+        ObjectNode manifest = Json.object();
+        ObjectNode model = manifest.putObject("model");
+        model.put("type", learner.type());
+        model.set("params", Json.MAPPER.valueToTree(learner.describe()));
+        manifest.set("schema", Manifests.schema(data.schema()));
+        manifest.set("columns", Manifests.columns(spec));
+        ObjectNode calibration = Manifests.calibrator(calibrator);
+        manifest.set("calibration", calibration);
+        manifest.set("policy", options.policy().toJson());
+        manifest.set("reference", PopulationReference.of(population, scores).toJson());
+        ObjectNode training = manifest.putObject("training");
+        training.put("seed", options.seed());
+        training.put("dataHash", data.contentHash());
+        training.put("source", data.source());
+        training.put("rows", data.size());
+        training.put("defaults", data.positives());
+        training.put("defaultRate", (double) data.positives() / data.size());
+        training.put("strategy", report.strategy());
+        training.set("split", split);
+        training.put("weighting", options.weighting().name().toLowerCase(Locale.ROOT));
+        ArrayNode cands = training.putArray("candidates");
+        options.candidates().forEach(c -> cands.add(c.id()));
+        training.put("chosen", report.chosen());
+        training.put("selection", "highest " + (report.holdoutKind().equals("test") ? "validation" : "out-of-fold")
+                + " AUC of the raw log-odds");
+        ObjectNode opts = training.putObject("options");
+        opts.set("gbt", Json.MAPPER.valueToTree(options.gbt()));
+        opts.set("scorecard", Json.MAPPER.valueToTree(options.scorecard()));
+        opts.put("calibrationFolds", options.calibrationFolds());
+        opts.put("validation", options.validation().toString());
+        manifest.set("metrics", Reports.toJson(report));
+        byte[] payload = ModelArtifact.serialize(learner);
+        ModelArtifact artifact = ModelArtifact.seal(manifest, payload);
+        CreditModel creditModel = CreditModel.of(artifact);
+        say("model " + artifact.hash());
+        return new Result(creditModel, artifact, report);
+    }
+
+    private <T> List<T> parallel(ExecutorService pool, int n, IntFunction<T> task) {
+        List<T> out = new ArrayList<>(n);
+        if (pool == null) {
+            for (int i = 0; i < n; i++) {
+                out.add(task.apply(i));
+            }
+            return out;
+        }
+        List<Future<T>> futures = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            futures.add(pool.submit(() -> task.apply(index)));
+        }
+        try {
+            for (Future<T> f : futures) {
+                out.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("training interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        return out;
+    }
+
+    private static String describeAuc(Map<String, Evaluation> evals) {
+        StringBuilder sb = new StringBuilder();
+        evals.forEach((id, e) -> sb.append(sb.isEmpty() ? "" : ", ").append(id).append(' ')
+                .append(String.format(Locale.ROOT, "%.4f", e.metrics().auc())));
+        return sb.toString();
+    }
+
+    private void say(String message) {
+        progress.report(String.format(Locale.ROOT, "[%6.1fs] %s", (System.nanoTime() - started) / 1e9, message));
+    }
+
+    private static String pct(double share) {
+        return Math.round(share * 100) + "%";
+    }
+
+    private static void requireBothClasses(Dataset d, String what) {
+        int positives = d.positives();
+        if (positives == 0 || positives == d.size()) {
+            throw new CreditModelException(d.source() + ": " + what + " has only one class (" + positives
+                    + " defaults in " + d.size() + " rows): need both");
+        }
+    }
+}
