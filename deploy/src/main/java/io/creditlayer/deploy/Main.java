@@ -22,7 +22,7 @@ public final class Main {
     private static final String USAGE = """
             usage: creditlayer-deploy demo [--wallets N] [--days D] [--seed S] [--out DIR]
                    creditlayer-deploy deploy --config FILE [--out FILE]
-                   creditlayer-deploy scenario [--wallets N] [--days D] [--seed S] [--mix steady=30,trader=12,...] [--out DIR]""";
+                   creditlayer-deploy scenario [--wallets N] [--days D] [--seed S] [--mix steady=30,trader=12,...] [--out DIR] [--keep-running]""";
 
     private Main() {
     }
@@ -40,7 +40,8 @@ public final class Main {
                         Path.of(option(arguments, "--out", "deploy/target/devnet")), scenarioOptions(arguments)).run();
                 case "deploy" -> deploy(arguments);
                 case "scenario" -> ScenarioDevnet.command(scenarioOptions(arguments),
-                        Path.of(option(arguments, "--out", "deploy/target/devnet")), System.out);
+                        Path.of(option(arguments, "--out", "deploy/target/devnet")), System.out,
+                        arguments.contains("--keep-running"));
                 case "-h", "--help", "help" -> System.out.println(USAGE);
                 default -> {
                     System.err.println("error: unknown command '" + command + "'\n" + USAGE);

@@ -50,6 +50,14 @@ public final class ScenarioDevnet {
      * {@code scenario.json} into {@code outDir}, prints a summary, and stops anvil.
      */
     public static ScenarioManifest command(ScenarioOptions options, Path outDir, PrintStream out) {
+        return command(options, outDir, out, false);
+    }
+
+    /**
+     * As {@link #command(ScenarioOptions, Path, PrintStream)}; with {@code keepRunning} the devnet stays up after the
+     * summary (for benchmarks and manual exploration) until the process is stopped.
+     */
+    public static ScenarioManifest command(ScenarioOptions options, Path outDir, PrintStream out, boolean keepRunning) {
         long started = System.nanoTime();
         try (Anvil anvil = startAnvil();
              ChainClient chain = ChainClient.connect(anvil.rpcUrl(), Anvil.CHAIN_ID, ChainClient.GasPolicy.devnet())) {
@@ -62,7 +70,20 @@ public final class ScenarioDevnet {
             Path scenarioFile = outDir.resolve(ScenarioManifest.FILE_NAME);
             manifest.write(scenarioFile);
             printSummary(out, manifest, deploymentFile, scenarioFile, (System.nanoTime() - started) / 1_000_000);
+            if (keepRunning) {
+                out.println("devnet ready at " + anvil.rpcUrl() + " (stop this process to shut it down)");
+                out.flush();
+                awaitShutdown();
+            }
             return manifest;
+        }
+    }
+
+    private static void awaitShutdown() {
+        try {
+            new java.util.concurrent.CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

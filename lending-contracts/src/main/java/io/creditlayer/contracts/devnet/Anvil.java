@@ -75,6 +75,8 @@ public final class Anvil implements AutoCloseable {
                     .redirectOutput(log.toFile())
                     .start();
             Anvil anvil = new Anvil(process, port, log);
+            // A JVM that exits without close() (Ctrl-C, a crash) must not leave anvil running.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "anvil-stop-" + port));
             anvil.awaitReady(Duration.ofSeconds(30));
             return anvil;
         } catch (IOException e) {

@@ -83,7 +83,7 @@ public final class ModelArtifact {
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(learner);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot serialize the model", e);
+            throw new IllegalStateException("cannot serialize the model: " + e, e);
         }
         return bytes.toByteArray();
     }
@@ -96,6 +96,9 @@ public final class ModelArtifact {
         byte[] manifestBytes = readFile(dir, MANIFEST);
         byte[] payload = readFile(dir, PAYLOAD);
         String recorded = new String(readFile(dir, HASH), StandardCharsets.UTF_8).strip();
+        if (!recorded.startsWith("0x")) {
+            recorded = "0x" + recorded;
+        }
         JsonNode manifest;
         try {
             manifest = Json.parse(manifestBytes);

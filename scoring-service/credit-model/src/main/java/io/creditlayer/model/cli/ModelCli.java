@@ -27,7 +27,6 @@ import picocli.CommandLine.Option;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -49,8 +48,6 @@ import java.util.stream.IntStream;
         description = "Train, evaluate and apply CreditLayer credit models.",
         subcommands = {ModelCli.Train.class, ModelCli.Evaluate.class, ModelCli.ScoreCsv.class, ModelCli.Explain.class})
 public final class ModelCli implements Callable<Integer> {
-    private static final PrintStream OUT = System.out;
-
     public static void main(String[] args) {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
@@ -80,7 +77,7 @@ public final class ModelCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new CommandLine(this).usage(OUT);
+        new CommandLine(this).usage(System.out);
         return 0;
     }
 
@@ -228,33 +225,33 @@ public final class ModelCli implements Callable<Integer> {
                     quiet ? ModelTrainer.Progress.none() : System.err::println);
             printReport(result.report());
             result.model().write(out);
-            OUT.println("model " + result.model().modelId() + " written to " + out);
+            System.out.println("model " + result.model().modelId() + " written to " + out);
             return 0;
         }
     }
 
     static void printReport(TrainingReport r) {
-        OUT.println("split: " + r.strategy());
-        OUT.println("chosen: " + r.chosen() + ", calibration: " + r.calibration().get(r.chosen()).chosen().method());
-        OUT.println();
-        OUT.println("held-out metrics (" + r.holdoutKind() + "), calibrated PD:");
+        System.out.println("split: " + r.strategy());
+        System.out.println("chosen: " + r.chosen() + ", calibration: " + r.calibration().get(r.chosen()).chosen().method());
+        System.out.println();
+        System.out.println("held-out metrics (" + r.holdoutKind() + "), calibrated PD:");
         Tables t = new Tables("model", "rows", "defaults", "AUC", "KS", "Gini", "Brier", "log-loss", "ECE", "AUC raw");
         for (Map.Entry<String, Evaluation> e : r.holdout().entrySet()) {
             MetricSet m = e.getValue().metrics();
             t.row(e.getKey(), m.rows(), m.positives(), m.auc(), m.ks(), m.gini(), m.brier(), m.logLoss(), m.ece(),
                     e.getValue().rawAuc());
         }
-        OUT.print(t);
+        System.out.print(t);
         if (!r.folds().isEmpty()) {
             List<String> parts = new ArrayList<>();
             for (String id : r.holdout().keySet()) {
                 double[] ms = r.foldAuc(id);
                 parts.add(String.format(Locale.ROOT, "%s %.4f ± %.4f", id, ms[0], ms[1]));
             }
-            OUT.println("fold AUC (mean ± sd over " + r.folds().size() + " folds): " + String.join(", ", parts));
+            System.out.println("fold AUC (mean ± sd over " + r.folds().size() + " folds): " + String.join(", ", parts));
         }
-        OUT.println();
-        OUT.println((r.holdoutKind().equals("test") ? "validation" : "out-of-fold")
+        System.out.println();
+        System.out.println((r.holdoutKind().equals("test") ? "validation" : "out-of-fold")
                 + " metrics (model choice; the calibrator was fitted on these rows):");
         Tables v = new Tables("model", "rows", "defaults", "AUC", "KS", "Gini", "Brier", "log-loss", "ECE", "AUC raw");
         for (Map.Entry<String, Evaluation> e : r.validation().entrySet()) {
@@ -262,24 +259,24 @@ public final class ModelCli implements Callable<Integer> {
             v.row(e.getKey(), m.rows(), m.positives(), m.auc(), m.ks(), m.gini(), m.brier(), m.logLoss(), m.ece(),
                     e.getValue().rawAuc());
         }
-        OUT.print(v);
-        OUT.println();
-        OUT.println("calibration (cross-validated inside the calibration rows):");
+        System.out.print(v);
+        System.out.println();
+        System.out.println("calibration (cross-validated inside the calibration rows):");
         Tables c = new Tables("model", "chosen", "Platt log-loss", "isotonic log-loss", "Platt Brier", "isotonic Brier");
         for (Map.Entry<String, CalibrationSelection> e : r.calibration().entrySet()) {
             CalibrationSelection s = e.getValue();
             c.row(e.getKey(), s.chosen().method(), s.plattLogLoss(), s.isotonicLogLoss(), s.plattBrier(), s.isotonicBrier());
         }
-        OUT.print(c);
-        OUT.println();
-        OUT.println("calibration curve of the chosen model on held-out rows (ECE " + Tables.f4(r.curve().ece()) + "):");
-        OUT.print(Tables.curve(r.curve()));
-        OUT.println();
+        System.out.print(c);
+        System.out.println();
+        System.out.println("calibration curve of the chosen model on held-out rows (ECE " + Tables.f4(r.curve().ece()) + "):");
+        System.out.print(Tables.curve(r.curve()));
+        System.out.println();
         List<String> top = new ArrayList<>();
         for (TrainingReport.Importance i : r.importance().subList(0, Math.min(8, r.importance().size()))) {
             top.add(String.format(Locale.ROOT, "%s %.3f", i.feature(), i.meanAbsLogOdds()));
         }
-        OUT.println("top features (mean |contribution|, log-odds): " + String.join(", ", top));
+        System.out.println("top features (mean |contribution|, log-odds): " + String.join(", ", top));
     }
 
     @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -298,22 +295,22 @@ public final class ModelCli implements Callable<Integer> {
             double[] pd = new double[data.size()];
             IntStream.range(0, data.size()).parallel().forEach(i -> pd[i] = m.pd(data.row(i)));
             MetricSet metrics = MetricSet.of(pd, data.y());
-            OUT.println("model " + m.modelId() + " (" + m.learner().type() + ", " + m.calibrator().method()
+            System.out.println("model " + m.modelId() + " (" + m.learner().type() + ", " + m.calibrator().method()
                     + " calibration) on " + data.source() + ":");
             Tables t = Tables.metrics();
             Tables.metricsRow(t, m.learner().type(), metrics);
-            OUT.print(t);
-            OUT.println();
+            System.out.print(t);
+            System.out.println();
             CalibrationCurve curve = CalibrationCurve.of(pd, data.y());
-            OUT.println("calibration curve (ECE " + Tables.f4(curve.ece()) + "):");
-            OUT.print(Tables.curve(curve));
-            OUT.println();
+            System.out.println("calibration curve (ECE " + Tables.f4(curve.ece()) + "):");
+            System.out.print(Tables.curve(curve));
+            System.out.println();
             PopulationReference.Report psi = m.psi(data);
-            OUT.println("population stability vs training (PSI; < 0.1 stable, 0.1-0.25 moderate, > 0.25 shift):");
+            System.out.println("population stability vs training (PSI; < 0.1 stable, 0.1-0.25 moderate, > 0.25 shift):");
             Tables p = new Tables("variable", "PSI", "status");
             p.row("score", psi.score(), status(psi.score()));
             psi.features().forEach((k, v) -> p.row(k, v, status(v)));
-            OUT.print(p);
+            System.out.print(p);
             return 0;
         }
 
@@ -383,13 +380,20 @@ public final class ModelCli implements Callable<Integer> {
                     header.append(",reason_").append(k);
                 }
             }
-            try (Writer w = out == null
-                    ? new BufferedWriter(new OutputStreamWriter(OUT, StandardCharsets.UTF_8))
-                    : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            Writer w = out == null
+                    ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
+                    : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+            try {
                 w.write(header.append('\n').toString());
                 for (String line : lines) {
                     w.write(line);
                     w.write('\n');
+                }
+            } finally {
+                if (out == null) {
+                    w.flush(); // stdout stays open
+                } else {
+                    w.close();
                 }
             }
             if (out != null) {
@@ -445,25 +449,25 @@ public final class ModelCli implements Callable<Integer> {
             }
             Explanation e = m.explain(data.row(index), top);
             Score s = e.score();
-            OUT.printf(Locale.ROOT, "%s (row %d): PD %.4f, score %d, tier %d, collateral ratio %.1f%%%n", data.id(index),
+            System.out.printf(Locale.ROOT, "%s (row %d): PD %.4f, score %d, tier %d, collateral ratio %.1f%%%n", data.id(index),
                     index + 1, s.pd(), s.score(), s.tier(), s.collateralRatioBps() / 100.0);
-            OUT.printf(Locale.ROOT, "model %s (%s), log-odds %.4f = base %.4f + contributions%n", s.modelId(), e.method(),
+            System.out.printf(Locale.ROOT, "model %s (%s), log-odds %.4f = base %.4f + contributions%n", s.modelId(), e.method(),
                     e.logOdds(), e.baseLogOdds());
-            OUT.println();
+            System.out.println();
             Tables t = new Tables("feature", "value", "log-odds", "effect");
             for (Contribution c : e.contributions()) {
                 t.row(c.feature(), c.display(), String.format(Locale.ROOT, "%+.4f", c.logOdds()),
                         c.logOdds() > 0 ? "raises PD" : c.logOdds() < 0 ? "lowers PD" : "");
             }
-            OUT.print(t);
-            OUT.println();
-            OUT.println("reasons:");
+            System.out.print(t);
+            System.out.println();
+            System.out.println("reasons:");
             int k = 1;
             for (Reason r : e.reasons()) {
-                OUT.printf(Locale.ROOT, "%d. [%s] %s%n", k++, r.code(), r.text());
+                System.out.printf(Locale.ROOT, "%d. [%s] %s%n", k++, r.code(), r.text());
             }
             if (e.reasons().isEmpty()) {
-                OUT.println("(no feature raised the PD above the base)");
+                System.out.println("(no feature raised the PD above the base)");
             }
             return 0;
         }

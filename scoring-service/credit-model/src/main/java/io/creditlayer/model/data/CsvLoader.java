@@ -119,6 +119,7 @@ public final class CsvLoader {
         private int versionCol = -1;
         private int[] groupCol;
         private List<String> featureNames;
+        private List<String> groupNames;
 
         Reader(String file, ColumnSpec spec, FeatureSchema fixed, boolean labelled) {
             this.file = file;
@@ -243,7 +244,7 @@ public final class CsvLoader {
                 for (int i = 0; i < n; i++) {
                     values[i] = groups.get(i)[k];
                 }
-                groupMap.put(spec.groups().get(k), values);
+                groupMap.put(groupNames.get(k), values);
             }
             return new Dataset(schema, rows.toArray(double[][]::new), y, w, t,
                     idCol >= 0 ? ids.toArray(String[]::new) : null, groupMap, file);
@@ -266,25 +267,6 @@ public final class CsvLoader {
                 }
             }
             header = names;
-            if (labelled) {
-                labelCol = column(index, spec.label(), "label", lineNo);
-            }
-            if (spec.weight() != null) {
-                weightCol = column(index, spec.weight(), "weight", lineNo);
-            }
-            if (spec.time() != null) {
-                timeCol = column(index, spec.time(), "time", lineNo);
-            }
-            if (spec.id() != null) {
-                idCol = index.getOrDefault(spec.id(), -1);
-            }
-            if (spec.versionColumn() != null) {
-                versionCol = index.getOrDefault(spec.versionColumn(), -1);
-            }
-            groupCol = new int[spec.groups().size()];
-            for (int k = 0; k < groupCol.length; k++) {
-                groupCol[k] = column(index, spec.groups().get(k), "group", lineNo);
-            }
             featureNames = fixed != null ? fixed.names() : spec.resolveFeatures(names);
             if (featureNames.isEmpty()) {
                 throw new CsvFormatException(file + ":" + lineNo + ": no feature columns");
@@ -308,6 +290,32 @@ public final class CsvLoader {
                             + "' is not a feature column");
                 }
             }
+            if (labelled) {
+                labelCol = column(index, spec.label(), "label", lineNo);
+            }
+            // reading for a model (fixed schema), weight, time and group columns are optional
+            if (spec.weight() != null) {
+                weightCol = fixed == null ? column(index, spec.weight(), "weight", lineNo) : index.getOrDefault(spec.weight(), -1);
+            }
+            if (spec.time() != null) {
+                timeCol = fixed == null ? column(index, spec.time(), "time", lineNo) : index.getOrDefault(spec.time(), -1);
+            }
+            if (spec.id() != null) {
+                idCol = index.getOrDefault(spec.id(), -1);
+            }
+            if (spec.versionColumn() != null) {
+                versionCol = index.getOrDefault(spec.versionColumn(), -1);
+            }
+            List<String> groupNames = new ArrayList<>();
+            List<Integer> groupIndex = new ArrayList<>();
+            for (String g : spec.groups()) {
+                if (fixed == null || index.containsKey(g)) {
+                    groupNames.add(g);
+                    groupIndex.add(column(index, g, "group", lineNo));
+                }
+            }
+            this.groupNames = groupNames;
+            groupCol = groupIndex.stream().mapToInt(Integer::intValue).toArray();
         }
 
         private int column(Map<String, Integer> index, String name, String role, int lineNo) {

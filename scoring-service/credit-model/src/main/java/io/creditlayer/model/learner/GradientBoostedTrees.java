@@ -44,7 +44,8 @@ public final class GradientBoostedTrees implements Learner {
      * @param shrinkage learning rate η in (0, 1]
      * @param subsample share of rows (stratified) each tree is fitted on, in (0, 1]
      */
-    public record Options(int ntrees, int maxDepth, int maxNodes, int nodeSize, double shrinkage, double subsample) {
+    public record Options(int ntrees, int maxDepth, int maxNodes, int nodeSize, double shrinkage, double subsample)
+            implements java.io.Serializable {
         public Options {
             if (ntrees < 1) {
                 throw new IllegalArgumentException("ntrees must be at least 1: " + ntrees);

@@ -33,7 +33,7 @@ public final class Scorecard implements Learner {
      * @param minIv    features with a lower information value are dropped (0.02: "not predictive")
      * @param lambda   L2 penalty of the logistic regression (Smile's lambda)
      */
-    public record Options(int maxBins, double minShare, double minIv, double lambda) {
+    public record Options(int maxBins, double minShare, double minIv, double lambda) implements java.io.Serializable {
         public Options {
             if (maxBins < 2) {
                 throw new IllegalArgumentException("maxBins must be at least 2: " + maxBins);
