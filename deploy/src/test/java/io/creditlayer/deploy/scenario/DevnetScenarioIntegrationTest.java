@@ -238,4 +238,54 @@ class DevnetScenarioIntegrationTest {
         return chain.web3j().ethGetBlockByNumber(DefaultBlockParameter.valueOf(blockNumber), false).send().getBlock()
                 .getTimestamp().longValueExact();
     }
+
+    /** The extractor reads the scenario's chain back over JSON-RPC and finds what the scenario did, from the chain alone. */
+    @Test
+    @Order(30)
+    void theExtractorSeesTheScenarioFromTheChainAlone() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("scenario-extract");
+        deployment.write(dir.resolve("deployment.json"));
+        manifest.write(dir.resolve(ScenarioManifest.FILE_NAME));
+        long head = manifest.endBlock();
+        try (io.creditlayer.features.rpc.Web3jChainSource source = io.creditlayer.features.rpc.Web3jChainSource.connect(
+                anvil.rpcUrl(), Anvil.CHAIN_ID, io.creditlayer.features.rpc.Web3jChainSource.Options.defaults())) {
+            io.creditlayer.features.api.Extractor extractor = new io.creditlayer.features.api.Extractor(source,
+                    io.creditlayer.features.api.DeploymentAddresses.read(dir.resolve("deployment.json"),
+                            dir.resolve(ScenarioManifest.FILE_NAME)),
+                    io.creditlayer.features.ingest.ChainIngestor.Options.defaults(), null);
+            extractor.start(0);
+            extractor.ingestTo(head);
+
+            Map<io.creditlayer.features.model.Action, Long> actions = new java.util.EnumMap<>(io.creditlayer.features.model.Action.class);
+            for (String wallet : extractor.store().wallets()) {
+                for (io.creditlayer.features.ingest.WalletEntry entry : extractor.store().history(wallet)) {
+                    if (entry.event() != null && entry.event().wallet().equals(wallet)
+                            && entry.event().protocol() == io.creditlayer.features.model.Protocol.CREDITLAYER_POOL) {
+                        actions.merge(entry.event().action(), 1L, Long::sum);
+                    }
+                }
+            }
+            ScenarioManifest.Totals t = manifest.totals();
+            assertEquals(t.borrows(), actions.getOrDefault(io.creditlayer.features.model.Action.BORROW, 0L));
+            assertEquals(t.liquidations(), actions.getOrDefault(io.creditlayer.features.model.Action.LIQUIDATED, 0L));
+            assertEquals(t.writeOffs(), actions.getOrDefault(io.creditlayer.features.model.Action.WRITE_OFF, 0L));
+
+            for (ScenarioManifest.Wallet user : manifest.wallets()) {
+                if (user.archetype() == Archetype.MIXER_USER) {
+                    assertTrue(extractor.profile(user.address(), head)
+                            .value(io.creditlayer.features.profile.Feature.MIXER_INTERACTIONS) >= 2, user.address());
+                }
+            }
+
+            List<io.creditlayer.features.profile.TrainingRow> rows =
+                    extractor.trainingRows(7 * 86_400L); // a 30-day scenario censors a 30-day horizon
+            assertFalse(rows.isEmpty());
+            assertTrue(rows.stream().anyMatch(r -> r.label() == 1) && rows.stream().anyMatch(r -> r.label() == 0),
+                    "both outcomes are observed");
+            for (io.creditlayer.features.profile.TrainingRow row : rows) {
+                assertEquals(row.borrowBlock() - 1, row.profile().asOfBlock(), "features strictly before the borrow");
+                assertTrue(io.creditlayer.features.profile.FeatureCommitment.verify(row.profile()));
+            }
+        }
+    }
 }

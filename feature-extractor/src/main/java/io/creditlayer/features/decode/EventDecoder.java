@@ -390,56 +390,43 @@ public final class EventDecoder {
                     number(d, 2), 0);
         }));
 
-        // CreditLayer LendingPool, decoded with the generated wrapper
+        // CreditLayer LendingPool and CreditOracle: the generated wrappers' Event definitions (from the compiled ABI),
+        // decoded through the same prefix decoding as the other protocols; the wrappers' get...EventFromLog would
+        // re-hash the event signature for every log and halve the throughput.
         s.add(new Spec(LendingPool.SUPPLYCOLLATERAL_EVENT, Protocol.CREDITLAYER_POOL, Scope.CREDITLAYER_POOL, false,
-                (sp, log, ref, c) -> {
-                    var e = LendingPool.getSupplyCollateralEventFromLog(log);
-                    return event(ref, c, sp, Action.SUPPLY_COLLATERAL, e.onBehalf, e.caller, collateralOf(c), e.amount, 0);
-                }));
+                (sp, log, ref, c) -> event(ref, c, sp, Action.SUPPLY_COLLATERAL, topicAddress(sp, log, 1),
+                        topicAddress(sp, log, 0), collateralOf(c), number(data(sp, log, 1), 0), 0)));
         s.add(new Spec(LendingPool.WITHDRAWCOLLATERAL_EVENT, Protocol.CREDITLAYER_POOL, Scope.CREDITLAYER_POOL, false,
-                (sp, log, ref, c) -> {
-                    var e = LendingPool.getWithdrawCollateralEventFromLog(log);
-                    return event(ref, c, sp, Action.WITHDRAW_COLLATERAL, e.borrower, e.receiver, collateralOf(c),
-                            e.amount, 0);
-                }));
+                (sp, log, ref, c) -> event(ref, c, sp, Action.WITHDRAW_COLLATERAL, topicAddress(sp, log, 0),
+                        topicAddress(sp, log, 1), collateralOf(c), number(data(sp, log, 1), 0), 0)));
         s.add(new Spec(LendingPool.BORROW_EVENT, Protocol.CREDITLAYER_POOL, Scope.CREDITLAYER_POOL, false,
                 (sp, log, ref, c) -> {
-                    var e = LendingPool.getBorrowEventFromLog(log);
-                    return event(ref, c, sp, Action.BORROW, e.borrower, e.receiver, loanOf(c), e.assets,
-                            e.tier.intValueExact());
+                    List<Type> d = data(sp, log, 2); // assets, tier
+                    return event(ref, c, sp, Action.BORROW, topicAddress(sp, log, 0), topicAddress(sp, log, 1), loanOf(c),
+                            number(d, 0), number(d, 1).intValueExact());
                 }));
         s.add(new Spec(LendingPool.REPAY_EVENT, Protocol.CREDITLAYER_POOL, Scope.CREDITLAYER_POOL, false,
-                (sp, log, ref, c) -> {
-                    var e = LendingPool.getRepayEventFromLog(log);
-                    return event(ref, c, sp, Action.REPAY, e.onBehalf, e.caller, loanOf(c), e.assets, 0);
-                }));
+                (sp, log, ref, c) -> event(ref, c, sp, Action.REPAY, topicAddress(sp, log, 1), topicAddress(sp, log, 0),
+                        loanOf(c), number(data(sp, log, 1), 0), 0)));
         s.add(new Spec(LendingPool.LIQUIDATE_EVENT, Protocol.CREDITLAYER_POOL, Scope.CREDITLAYER_POOL, false,
-                (sp, log, ref, c) -> {
-                    var e = LendingPool.getLiquidateEventFromLog(log);
-                    return event(ref, c, sp, Action.LIQUIDATED, e.borrower, e.liquidator, loanOf(c), e.repaid, 0);
-                }));
+                (sp, log, ref, c) -> event(ref, c, sp, Action.LIQUIDATED, topicAddress(sp, log, 1), topicAddress(sp, log, 0),
+                        loanOf(c), number(data(sp, log, 1), 0), 0)));
         s.add(new Spec(LendingPool.BADDEBTWRITTENOFF_EVENT, Protocol.CREDITLAYER_POOL, Scope.CREDITLAYER_POOL, false,
-                (sp, log, ref, c) -> {
-                    var e = LendingPool.getBadDebtWrittenOffEventFromLog(log);
-                    return event(ref, c, sp, Action.WRITE_OFF, e.borrower, null, loanOf(c), e.amount, 0);
-                }));
+                (sp, log, ref, c) -> event(ref, c, sp, Action.WRITE_OFF, topicAddress(sp, log, 0), null, loanOf(c),
+                        number(data(sp, log, 1), 0), 0)));
+        // ERC-4626 Deposit(sender*, owner*, assets, shares) and Withdraw(sender*, receiver*, owner*, assets, shares)
         s.add(new Spec(LendingPool.DEPOSIT_EVENT, Protocol.CREDITLAYER_POOL, Scope.CREDITLAYER_POOL, false,
-                (sp, log, ref, c) -> {
-                    var e = LendingPool.getDepositEventFromLog(log);
-                    return event(ref, c, sp, Action.DEPOSIT, e.owner, e.sender, loanOf(c), e.assets, 0);
-                }));
+                (sp, log, ref, c) -> event(ref, c, sp, Action.DEPOSIT, topicAddress(sp, log, 1), topicAddress(sp, log, 0),
+                        loanOf(c), number(data(sp, log, 1), 0), 0)));
         s.add(new Spec(LendingPool.WITHDRAW_EVENT, Protocol.CREDITLAYER_POOL, Scope.CREDITLAYER_POOL, false,
-                (sp, log, ref, c) -> {
-                    var e = LendingPool.getWithdrawEventFromLog(log);
-                    return event(ref, c, sp, Action.WITHDRAW, e.owner, e.receiver, loanOf(c), e.assets, 0);
-                }));
-
-        // CreditLayer CreditOracle
+                (sp, log, ref, c) -> event(ref, c, sp, Action.WITHDRAW, topicAddress(sp, log, 2), topicAddress(sp, log, 1),
+                        loanOf(c), number(data(sp, log, 1), 0), 0)));
+        // AttestationAccepted(borrower*, modelId*, score, tier, featureCommitment, expiresAt, nonce, signer)
         s.add(new Spec(CreditOracle.ATTESTATIONACCEPTED_EVENT, Protocol.CREDITLAYER_ORACLE, Scope.CREDITLAYER_ORACLE,
                 false, (sp, log, ref, c) -> {
-                    var e = CreditOracle.getAttestationAcceptedEventFromLog(log);
-                    return event(ref, c, sp, Action.ATTESTED, e.borrower, e.signer, null, e.score,
-                            e.tier.intValueExact());
+                    List<Type> d = data(sp, log, 6);
+                    return event(ref, c, sp, Action.ATTESTED, topicAddress(sp, log, 0), lower(address(d, 5)), null,
+                            number(d, 0), number(d, 1).intValueExact());
                 }));
         return s;
     }

@@ -3,6 +3,7 @@ package io.creditlayer.model.bench;
 import io.creditlayer.model.CreditModel;
 import io.creditlayer.model.Score;
 import io.creditlayer.model.SyntheticWallets;
+import io.creditlayer.model.train.ModelTrainer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -10,6 +11,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -19,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Batch scoring of 1,000,000 wallet profiles in memory with {@link CreditModel#scoreAll} (parallel over the cores:
- * PD, score, tier, collateral ratio; no explanations), one shot per iteration.
+ * PD, score, tier, collateral ratio; no explanations), one shot per iteration, for a boosted-tree model (300
+ * trees) and a scorecard.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -28,12 +31,15 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 3)
 @Fork(value = 1, jvmArgs = {"-Xmx6g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
 public class BatchScoringBench {
+    @Param({"gbt", "scorecard"})
+    public String learner;
+
     private CreditModel model;
     private double[][] profiles;
 
     @Setup(Level.Trial)
     public void setUp() {
-        model = BenchData.walletModel(5_000, 21);
+        model = BenchData.walletModel(5_000, 21, ModelTrainer.LearnerType.of(learner));
         profiles = SyntheticWallets.profiles(1_000_000, 22);
     }
 

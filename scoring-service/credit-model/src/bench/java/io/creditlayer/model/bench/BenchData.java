@@ -48,8 +48,9 @@ final class BenchData {
         return new Dataset(schema, x, d.y(), null, d.time(), d.ids(), Map.of(), "synthetic");
     }
 
-    /** A wallet model with the wallet preset's options (time-ordered, 300 trees of 8 leaves). */
-    static CreditModel walletModel(int rows, long seed) {
-        return ModelTrainer.fit(wallets(rows, seed), Presets.wallet(), ModelTrainer.Options.wallet(seed), null).model();
+    /** A wallet model with the wallet preset's options (time-ordered; boosted trees: 300 trees of up to 8 leaves). */
+    static CreditModel walletModel(int rows, long seed, ModelTrainer.LearnerType learner) {
+        return ModelTrainer.fit(wallets(rows, seed), Presets.wallet(),
+                ModelTrainer.Options.wallet(seed).withCandidates(List.of(learner)), null).model();
     }
 }

@@ -31,7 +31,7 @@ public record ModelCard(ObjectNode json, String markdown) {
 
         ObjectNode data = card.putObject("data");
         JsonNode training = manifest.path("training");
-        data.put("source", training.path("source").asText());
+        data.put("source", source(schemaVersion));
         data.put("rows", training.path("rows").asInt());
         data.put("defaults", training.path("defaults").asInt());
         data.put("defaultRate", training.path("defaultRate").asDouble());
@@ -84,6 +84,17 @@ public record ModelCard(ObjectNode json, String markdown) {
         repro.put("seed", training.path("seed").asLong());
         repro.put("dataHash", training.path("dataHash").asText());
         return new ModelCard(card, markdown(card));
+    }
+
+    /** The data a schema version stands for (file names are not recorded: renaming a file must not change the hash). */
+    private static String source(String version) {
+        if (version.equals("wallet-v1")) {
+            return "feature-extractor training set: one row per borrow, wallet-v1 features as of the block before it";
+        }
+        if (version.startsWith("german-statlog")) {
+            return "UCI Statlog (German Credit Data), german.data, Hofmann 1994, CC BY 4.0";
+        }
+        return "CSV of schema " + version;
     }
 
     private static ObjectNode paramsWithoutBins(JsonNode params) {

@@ -41,12 +41,13 @@ import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
 /**
- * The credit-model command line: {@code train}, {@code evaluate}, {@code score}, {@code explain}. Errors are one
+ * The credit-model command line: {@code train}, {@code evaluate}, {@code score}, {@code explain}, {@code tune}. Errors are one
  * line on stderr and a non-zero exit code (1 for bad input or artifacts, 2 for bad options).
  */
 @Command(name = "credit-model", mixinStandardHelpOptions = true, version = "credit-model 0.1.0",
         description = "Train, evaluate and apply CreditLayer credit models.",
-        subcommands = {ModelCli.Train.class, ModelCli.Evaluate.class, ModelCli.ScoreCsv.class, ModelCli.Explain.class})
+        subcommands = {ModelCli.Train.class, ModelCli.Evaluate.class, ModelCli.ScoreCsv.class, ModelCli.Explain.class,
+                ModelCli.Tune.class})
 public final class ModelCli implements Callable<Integer> {
     public static void main(String[] args) {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
@@ -159,38 +160,10 @@ public final class ModelCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            ColumnSpec spec;
-            Path file = csv;
-            ModelTrainer.Options options;
-            if (preset != null) {
-                switch (preset) {
-                    case "wallet" -> {
-                        spec = Presets.wallet();
-                        options = ModelTrainer.Options.wallet(seed);
-                        if (file == null) {
-                            throw new CreditModelException("--preset wallet needs --csv (an extractor training set)");
-                        }
-                    }
-                    case "german" -> {
-                        spec = Presets.german();
-                        options = ModelTrainer.Options.tabular(seed);
-                        if (file == null) {
-                            file = Presets.germanData().orElseThrow(() -> new CreditModelException(
-                                    "cannot find " + Presets.GERMAN_RELATIVE + " above the working directory: give --csv"));
-                        }
-                    }
-                    default -> throw new CreditModelException("unknown preset '" + preset + "' (wallet, german)");
-                }
-                if (csvOptions != null) {
-                    throw new CreditModelException("column options cannot be combined with --preset");
-                }
-            } else {
-                if (file == null) {
-                    throw new CreditModelException("give --preset or --csv");
-                }
-                spec = (csvOptions == null ? new CsvOptions() : csvOptions).spec();
-                options = spec.time() != null ? ModelTrainer.Options.wallet(seed) : ModelTrainer.Options.tabular(seed);
-            }
+            Input input = Input.resolve(preset, csv, csvOptions, seed);
+            ColumnSpec spec = input.spec();
+            Path file = input.file();
+            ModelTrainer.Options options = input.options();
             options = options.withSeed(seed);
             if (validation != null) {
                 options = options.withValidation(switch (validation) {
@@ -226,6 +199,104 @@ public final class ModelCli implements Callable<Integer> {
             printReport(result.report());
             result.model().write(out);
             System.out.println("model " + result.model().modelId() + " written to " + out);
+            return 0;
+        }
+    }
+
+    /** The input of train and tune: a preset or a CSV with column options. */
+    record Input(ColumnSpec spec, Path file, ModelTrainer.Options options) {
+        static Input resolve(String preset, Path csv, CsvOptions csvOptions, long seed) {
+            if (preset != null) {
+                if (csvOptions != null) {
+                    throw new CreditModelException("column options cannot be combined with --preset");
+                }
+                return switch (preset) {
+                    case "wallet" -> {
+                        if (csv == null) {
+                            throw new CreditModelException("--preset wallet needs --csv (an extractor training set)");
+                        }
+                        yield new Input(Presets.wallet(), csv, ModelTrainer.Options.wallet(seed));
+                    }
+                    case "german" -> new Input(Presets.german(), csv != null ? csv : Presets.germanData().orElseThrow(
+                            () -> new CreditModelException("cannot find " + Presets.GERMAN_RELATIVE
+                                    + " above the working directory: give --csv")), ModelTrainer.Options.tabular(seed));
+                    default -> throw new CreditModelException("unknown preset '" + preset + "' (wallet, german)");
+                };
+            }
+            if (csv == null) {
+                throw new CreditModelException("give --preset or --csv");
+            }
+            ColumnSpec spec = (csvOptions == null ? new CsvOptions() : csvOptions).spec();
+            return new Input(spec, csv, spec.time() != null ? ModelTrainer.Options.wallet(seed) : ModelTrainer.Options.tabular(seed));
+        }
+    }
+
+    @Command(name = "tune", mixinStandardHelpOptions = true,
+            description = "Grid search of boosted-tree hyperparameters by repeated stratified k-fold AUC.")
+    static final class Tune implements Callable<Integer> {
+        @Option(names = "--preset", description = "wallet or german")
+        String preset;
+        @Option(names = "--csv", description = "input CSV")
+        Path csv;
+        @CommandLine.ArgGroup(exclusive = false, heading = "Column spec of a --csv without preset:%n")
+        CsvOptions csvOptions;
+        @Option(names = "--trees", split = ",", description = "default: 300,500")
+        List<Integer> trees = List.of(300, 500);
+        @Option(names = "--max-depth", split = ",", description = "default: 20")
+        List<Integer> maxDepth = List.of(20);
+        @Option(names = "--max-nodes", split = ",", description = "default: 4,5,6,8")
+        List<Integer> maxNodes = List.of(4, 5, 6, 8);
+        @Option(names = "--node-size", split = ",", description = "default: 5,10")
+        List<Integer> nodeSize = List.of(5, 10);
+        @Option(names = "--shrinkage", split = ",", description = "default: 0.02,0.05")
+        List<Double> shrinkage = List.of(0.02, 0.05);
+        @Option(names = "--subsample", split = ",", description = "default: 0.5,0.7")
+        List<Double> subsample = List.of(0.5, 0.7);
+        @Option(names = "--folds", description = "default: 5")
+        int folds = 5;
+        @Option(names = "--repeats", description = "repeats with other fold seeds (default: 3)")
+        int repeats = 3;
+        @Option(names = "--seed", description = "default: 42")
+        long seed = 42;
+        @Option(names = "--weighting", description = "balanced (default) or none")
+        String weighting = "balanced";
+        @Option(names = "--threads", description = "worker threads (default: cores)")
+        int threads = Runtime.getRuntime().availableProcessors();
+        @Option(names = "--top", description = "rows to print (default: 15)")
+        int top = 15;
+
+        @Override
+        public Integer call() {
+            Input input = Input.resolve(preset, csv, csvOptions, seed);
+            Dataset data = CsvLoader.load(input.file(), input.spec());
+            List<GradientBoostedTrees.Options> grid = new ArrayList<>();
+            for (int t : trees) {
+                for (int d : maxDepth) {
+                    for (int n : maxNodes) {
+                        for (int s : nodeSize) {
+                            for (double h : shrinkage) {
+                                for (double u : subsample) {
+                                    grid.add(new GradientBoostedTrees.Options(t, d, n, s, h, u));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            System.err.printf(Locale.ROOT, "%d combinations x %d repeats x %d folds on %d rows%n", grid.size(), repeats,
+                    folds, data.size());
+            List<io.creditlayer.model.train.Tuning.Trial> trials = io.creditlayer.model.train.Tuning.grid(data, grid,
+                    ClassWeighting.valueOf(weighting.toUpperCase(Locale.ROOT)), folds, repeats, seed, threads,
+                    System.err::println);
+            Tables t = new Tables("trees", "maxDepth", "maxNodes", "nodeSize", "shrinkage", "subsample", "AUC mean", "sd");
+            for (var trial : trials.subList(0, Math.min(top, trials.size()))) {
+                var o = trial.options();
+                t.row(o.ntrees(), o.maxDepth(), o.maxNodes(), o.nodeSize(), String.valueOf(o.shrinkage()),
+                        String.valueOf(o.subsample()), trial.meanAuc(), trial.sdAuc());
+            }
+            System.out.printf(Locale.ROOT, "pooled out-of-fold AUC of the raw log-odds, %d-fold x %d repeats (seed %d):%n",
+                    folds, repeats, seed);
+            System.out.print(t);
             return 0;
         }
     }

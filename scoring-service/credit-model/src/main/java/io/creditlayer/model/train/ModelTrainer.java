@@ -508,7 +508,6 @@ public final class ModelTrainer {
         ObjectNode training = manifest.putObject("training");
         training.put("seed", options.seed());
         training.put("dataHash", data.contentHash());
-        training.put("source", data.source());
         training.put("rows", data.size());
         training.put("defaults", data.positives());
         training.put("defaultRate", (double) data.positives() / data.size());
