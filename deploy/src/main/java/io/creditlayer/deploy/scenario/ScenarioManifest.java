@@ -1,12 +1,9 @@
 package io.creditlayer.deploy.scenario;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.creditlayer.deploy.JsonFiles;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -68,7 +65,6 @@ public record ScenarioManifest(
     public static final int SCHEMA_VERSION = 1;
     public static final String FILE_NAME = "scenario.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public ScenarioManifest {
         dailyPrices = List.copyOf(dailyPrices);
@@ -141,22 +137,10 @@ public record ScenarioManifest(
     }
 
     public void write(Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            JSON.writeValue(file.toFile(), this);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        JsonFiles.write(file, this);
     }
 
     public static ScenarioManifest read(Path file) {
-        try {
-            return JSON.readValue(file.toFile(), ScenarioManifest.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read scenario manifest " + file, e);
-        }
+        return JsonFiles.read(file, ScenarioManifest.class);
     }
 }

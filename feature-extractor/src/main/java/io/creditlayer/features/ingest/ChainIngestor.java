@@ -163,7 +163,24 @@ public final class ChainIngestor {
         }
 
         long t2 = System.nanoTime();
-        List<DecodedEvent> events = new ArrayList<>();
+        List<DecodedEvent> events = decodeInto(decoder, store, blocks, logs);
+        stats.decodeNanos += System.nanoTime() - t2;
+        stats.logs += logs.size();
+        stats.events += events.size();
+        stats.blocks += blocks.size();
+        if (journal != null && !blocks.isEmpty()) {
+            BlockData lastBlock = blocks.getLast();
+            journal.append(blocks, events,
+                    new Journal.Checkpoint(source.chainId(), fromBlock, lastBlock.number(), lastBlock.hash()));
+        }
+    }
+
+    /**
+     * The decode-and-aggregate stage: decodes {@code logs}, then adds each block and its events to {@code store} in
+     * chain order. Returns the decoded events (sorted), for the journal.
+     */
+    public static List<DecodedEvent> decodeInto(EventDecoder decoder, EventStore store, List<BlockData> blocks, List<Log> logs) {
+        List<DecodedEvent> events = new ArrayList<>(logs.size());
         for (Log log : logs) {
             events.addAll(decoder.decode(log));
         }
@@ -175,15 +192,7 @@ public final class ChainIngestor {
                 store.addEvent(events.get(e++));
             }
         }
-        stats.decodeNanos += System.nanoTime() - t2;
-        stats.logs += logs.size();
-        stats.events += events.size();
-        stats.blocks += blocks.size();
-        if (journal != null && !blocks.isEmpty()) {
-            BlockData lastBlock = blocks.getLast();
-            journal.append(blocks, events,
-                    new Journal.Checkpoint(source.chainId(), fromBlock, lastBlock.number(), lastBlock.hash()));
-        }
+        return events;
     }
 
     private void rollBackToCommonAncestor() {

@@ -7,7 +7,6 @@ import io.creditlayer.features.decode.KnownContracts;
 import io.creditlayer.features.ingest.AdaptiveLogFetcher;
 import io.creditlayer.features.ingest.ChainIngestor;
 import io.creditlayer.features.ingest.EventStore;
-import io.creditlayer.features.model.DecodedEvent;
 import io.creditlayer.features.profile.ProfileBuilder;
 import io.creditlayer.features.profile.WalletProfile;
 import io.creditlayer.features.rpc.BlockData;
@@ -20,7 +19,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -69,18 +67,7 @@ public final class ExtractionBenchmark {
             for (int round = 0; round < rounds; round++) {
                 long s = System.nanoTime();
                 EventStore store = new EventStore();
-                List<DecodedEvent> events = new ArrayList<>(logs.size());
-                for (Log log : logs) {
-                    events.addAll(decoder.decode(log));
-                }
-                events.sort(Comparator.comparing(DecodedEvent::ref));
-                int e = 0;
-                for (BlockData block : blocks) {
-                    store.addBlock(block);
-                    while (e < events.size() && events.get(e).ref().blockNumber() == block.number()) {
-                        store.addEvent(events.get(e++));
-                    }
-                }
+                ChainIngestor.decodeInto(decoder, store, blocks, logs);
                 ProfileBuilder builder = new ProfileBuilder(store, known.chainId(), known.stablecoins(), known.mixers(), t -> 18);
                 for (WalletProfile p : profiles) {
                     builder.build(p.wallet(), head);

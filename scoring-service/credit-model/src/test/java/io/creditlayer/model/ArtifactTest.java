@@ -199,6 +199,35 @@ class ArtifactTest {
     }
 
     @Test
+    void theModelIsThreadSafe() {
+        CreditModel model = first.model();
+        Explanation[] sequential = new Explanation[wallets.size()];
+        for (int i = 0; i < sequential.length; i++) {
+            sequential[i] = model.explain(wallets.row(i), 3);
+        }
+        for (int round = 0; round < 3; round++) {
+            java.util.stream.IntStream.range(0, wallets.size()).parallel().forEach(i ->
+                    assertEquals(sequential[i], model.explain(wallets.row(i), 3)));
+        }
+        Score[] all = model.scoreAll(wallets.x());
+        for (int i = 0; i < all.length; i++) {
+            assertEquals(sequential[i].score(), all[i]);
+        }
+    }
+
+    @Test
+    void scoresCarryTheModelIdAndUnscoredIsTierZero() {
+        CreditModel model = first.model();
+        Score s = model.score(wallets.row(0));
+        assertEquals(model.modelId(), s.modelId());
+        assertTrue(s.scored() && s.tier() >= 1 && s.score() >= 300);
+        Score none = model.unscored();
+        assertEquals(0, none.tier());
+        assertEquals(15_000, none.collateralRatioBps());
+        assertFalse(none.scored());
+    }
+
+    @Test
     void theManifestRecordsWhatTrainingUsed() {
         var m = first.artifact().manifest();
         assertEquals("creditlayer-model/1", m.path("format").asText());
