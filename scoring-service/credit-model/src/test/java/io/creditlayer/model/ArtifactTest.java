@@ -5,6 +5,7 @@ import io.creditlayer.model.artifact.Json;
 import io.creditlayer.model.artifact.ModelArtifact;
 import io.creditlayer.model.data.CsvLoader;
 import io.creditlayer.model.data.Dataset;
+import io.creditlayer.model.data.FeatureDef;
 import io.creditlayer.model.data.FeatureSchema;
 import io.creditlayer.model.data.Presets;
 import io.creditlayer.model.data.WalletV1;
@@ -167,13 +168,14 @@ class ArtifactTest {
 
     @Test
     void aSchemaMismatchIsRefused() {
-        FeatureSchema german = TestData.germanDataset().schema();
+        FeatureSchema other = FeatureSchema.of("other-v1", List.of(FeatureDef.numeric("x", "")));
         CreditModelException e = assertThrows(CreditModelException.class,
-                () -> CreditModel.load(dir.resolve("first"), german));
+                () -> CreditModel.load(dir.resolve("first"), other));
         assertEquals("schema mismatch: artifact " + dir.resolve("first") + " expects wallet-v1 ("
-                + WalletV1.schema().hash() + ") but was offered german-statlog-v1 (" + german.hash() + ")", e.getMessage());
+                + WalletV1.schema().hash() + ") but was offered other-v1 (" + other.hash() + ")", e.getMessage());
+        Dataset otherData = Dataset.of(other, new double[][]{{1}, {2}}, new int[]{0, 1});
         CreditModelException psi = assertThrows(CreditModelException.class,
-                () -> first.model().psi(TestData.germanDataset()));
+                () -> first.model().psi(otherData));
         assertTrue(psi.getMessage().startsWith("schema mismatch: model " + first.model().modelId()), psi.getMessage());
         assertThrows(CreditModelException.class, () -> first.model().score(new double[17]));
     }

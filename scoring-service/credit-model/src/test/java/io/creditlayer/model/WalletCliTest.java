@@ -54,6 +54,20 @@ class WalletCliTest {
     }
 
     @Test
+    void splitSharesAreAnOption() throws IOException {
+        Path other = dir.resolve("split");
+        Cli cli = Cli.run("train", "--preset", "wallet", "--csv", TestData.syntheticWallets().toString(), "--out",
+                other.toString(), "--split", "0.5,0.3", "--learners", "scorecard", "--quiet");
+        assertEquals(0, cli.exit(), cli.err());
+        JsonNode split = Json.parse(Files.readAllBytes(other.resolve(ModelArtifact.MANIFEST))).path("training").path("split");
+        assertTrue(Math.abs(split.path("train").asInt() - 300) <= 40, split.toString());
+        assertTrue(Math.abs(split.path("validation").asInt() - 180) <= 40, split.toString());
+        assertEquals(2, Cli.run("train", "--preset", "wallet", "--csv", "x.csv", "--out", "y", "--split", "a").exit());
+        assertEquals(1, Cli.run("train", "--preset", "wallet", "--csv", TestData.syntheticWallets().toString(),
+                "--out", "y", "--split", "0.9,0.2").exit());
+    }
+
+    @Test
     void scoresProfilesWithReasonTextsFromTheCatalogue() throws IOException {
         Path profiles = dir.resolve("profiles.csv");
         Files.writeString(profiles, SyntheticWallets.csv(40, 99, false));

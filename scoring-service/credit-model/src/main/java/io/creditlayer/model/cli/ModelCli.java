@@ -135,6 +135,8 @@ public final class ModelCli implements Callable<Integer> {
         String validation;
         @Option(names = "--folds", description = "folds of kfold validation (default: 5)")
         int folds = 5;
+        @Option(names = "--split", split = ",", description = "train and validation shares of time validation (default: 0.6,0.2; test is the rest)")
+        List<Double> split;
         @Option(names = "--learners", split = ",", description = "candidates: gbt,scorecard (default: both)")
         List<String> learners;
         @Option(names = "--weighting", description = "balanced (default) or none")
@@ -167,18 +169,20 @@ public final class ModelCli implements Callable<Integer> {
             options = options.withSeed(seed);
             if (validation != null) {
                 options = options.withValidation(switch (validation) {
-                    case "time" -> new ModelTrainer.TimeOrdered(0.6, 0.2);
+                    case "time" -> timeSplit(split);
                     case "kfold" -> new ModelTrainer.Stratified(folds);
                     default -> throw new CreditModelException("--validation must be time or kfold: " + validation);
                 });
             } else if (options.validation() instanceof ModelTrainer.Stratified && folds != 5) {
                 options = options.withValidation(new ModelTrainer.Stratified(folds));
+            } else if (options.validation() instanceof ModelTrainer.TimeOrdered && split != null) {
+                options = options.withValidation(timeSplit(split));
             }
             if (learners != null) {
                 options = options.withCandidates(learners.stream().map(ModelTrainer.LearnerType::of).toList());
             }
             if (weighting != null) {
-                options = options.withWeighting(ClassWeighting.valueOf(weighting.toUpperCase(Locale.ROOT)));
+                options = options.withWeighting(weighting(weighting));
             }
             GradientBoostedTrees.Options g = options.gbt();
             options = options.withGbt(new GradientBoostedTrees.Options(trees != null ? trees : g.ntrees(),
@@ -286,7 +290,7 @@ public final class ModelCli implements Callable<Integer> {
             System.err.printf(Locale.ROOT, "%d combinations x %d repeats x %d folds on %d rows%n", grid.size(), repeats,
                     folds, data.size());
             List<io.creditlayer.model.train.Tuning.Trial> trials = io.creditlayer.model.train.Tuning.grid(data, grid,
-                    ClassWeighting.valueOf(weighting.toUpperCase(Locale.ROOT)), folds, repeats, seed, threads,
+                    weighting(weighting), folds, repeats, seed, threads,
                     System.err::println);
             Tables t = new Tables("trees", "maxDepth", "maxNodes", "nodeSize", "shrinkage", "subsample", "AUC mean", "sd");
             for (var trial : trials.subList(0, Math.min(top, trials.size()))) {
@@ -413,36 +417,37 @@ public final class ModelCli implements Callable<Integer> {
         @Option(names = "--reasons", description = "reasons per row (default: 3; 0 = none, faster)")
         int reasons = 3;
 
+        private static final int CHUNK = 16_384;
+
+        private String line(CreditModel m, Dataset data, int i) {
+            double[] x = data.row(i);
+            StringBuilder line = new StringBuilder(csvCell(data.id(i)));
+            Score s;
+            List<Reason> rs = List.of();
+            if (reasons > 0) {
+                Explanation e = m.explain(x, reasons);
+                s = e.score();
+                rs = e.reasons();
+            } else {
+                s = m.score(x);
+            }
+            line.append(',').append(String.format(Locale.ROOT, "%.6f", s.pd())).append(',').append(s.score())
+                    .append(',').append(s.tier()).append(',').append(s.collateralRatioBps());
+            if (reasons > 0) {
+                line.append(',').append(csvCell(String.join(";", rs.stream().map(Reason::code).toList())));
+                for (int k = 0; k < reasons; k++) {
+                    line.append(',').append(k < rs.size() ? csvCell(rs.get(k).text()) : "");
+                }
+            }
+            return line.toString();
+        }
+
         @Override
         public Integer call() throws IOException {
             CreditModel m = CreditModel.load(model);
             Path file = csvOrDefault(m, csv);
             Dataset data = CsvLoader.load(file, m.columns(), m.schema(), false);
             int n = data.size();
-            String[] lines = new String[n];
-            IntStream.range(0, n).parallel().forEach(i -> {
-                double[] x = data.row(i);
-                StringBuilder line = new StringBuilder(csvCell(data.id(i)));
-                Score s;
-                List<Reason> rs = List.of();
-                if (reasons > 0) {
-                    Explanation e = m.explain(x, reasons);
-                    s = e.score();
-                    rs = e.reasons();
-                } else {
-                    s = m.score(x);
-                }
-                line.append(',').append(String.format(Locale.ROOT, "%.6f", s.pd())).append(',').append(s.score())
-                        .append(',').append(s.tier()).append(',').append(s.collateralRatioBps());
-                if (reasons > 0) {
-                    List<String> codes = rs.stream().map(Reason::code).toList();
-                    line.append(',').append(csvCell(String.join(";", codes)));
-                    for (int k = 0; k < reasons; k++) {
-                        line.append(',').append(k < rs.size() ? csvCell(rs.get(k).text()) : "");
-                    }
-                }
-                lines[i] = line.toString();
-            });
             StringBuilder header = new StringBuilder(m.columns().id() != null ? m.columns().id() : "row")
                     .append(",pd,score,tier,collateral_ratio_bps");
             if (reasons > 0) {
@@ -456,9 +461,16 @@ public final class ModelCli implements Callable<Integer> {
                     : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
             try {
                 w.write(header.append('\n').toString());
-                for (String line : lines) {
-                    w.write(line);
-                    w.write('\n');
+                // chunks bound the memory of the output lines; rows of a chunk are scored in parallel
+                String[] lines = new String[Math.min(n, CHUNK)];
+                for (int from = 0; from < n; from += CHUNK) {
+                    int start = from;
+                    int size = Math.min(CHUNK, n - from);
+                    IntStream.range(0, size).parallel().forEach(k -> lines[k] = line(m, data, start + k));
+                    for (int k = 0; k < size; k++) {
+                        w.write(lines[k]);
+                        w.write('\n');
+                    }
                 }
             } finally {
                 if (out == null) {
@@ -472,6 +484,28 @@ public final class ModelCli implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    static ModelTrainer.TimeOrdered timeSplit(List<Double> shares) {
+        if (shares == null) {
+            return new ModelTrainer.TimeOrdered(0.6, 0.2);
+        }
+        if (shares.size() != 2) {
+            throw new CreditModelException("--split needs two shares, train and validation: " + shares);
+        }
+        try {
+            return new ModelTrainer.TimeOrdered(shares.get(0), shares.get(1));
+        } catch (IllegalArgumentException e) {
+            throw new CreditModelException("--split: " + e.getMessage());
+        }
+    }
+
+    static ClassWeighting weighting(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "balanced" -> ClassWeighting.BALANCED;
+            case "none" -> ClassWeighting.NONE;
+            default -> throw new CreditModelException("--weighting must be balanced or none: " + value);
+        };
     }
 
     static String csvCell(String s) {

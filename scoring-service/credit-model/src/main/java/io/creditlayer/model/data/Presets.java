@@ -65,7 +65,8 @@ public final class Presets {
     public static Optional<Path> germanData() {
         String explicit = System.getProperty("creditlayer.german");
         if (explicit != null && !explicit.isBlank()) {
-            return Optional.of(Path.of(explicit));
+            Path path = Path.of(explicit);
+            return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
         }
         List<Path> starts = new ArrayList<>();
         String root = System.getProperty("creditlayer.root");

@@ -1,0 +1,2 @@
+/** The credit-model command line (picocli): train, evaluate, score, explain, tune. */
+package io.creditlayer.model.cli;

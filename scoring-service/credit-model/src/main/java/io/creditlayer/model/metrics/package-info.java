@@ -1,0 +1,2 @@
+/** Discrimination, calibration and population-stability metrics. */
+package io.creditlayer.model.metrics;
