@@ -9,6 +9,7 @@ import io.creditlayer.contracts.generated.LendingPool;
 import io.creditlayer.deploy.Deployment;
 import io.creditlayer.deploy.SystemDeployer;
 import io.creditlayer.deploy.devnet.DevnetMarket;
+import io.creditlayer.deploy.scenario.Archetype;
 import io.creditlayer.deploy.scenario.DevnetScenario;
 import io.creditlayer.deploy.scenario.ScenarioDevnet;
 import io.creditlayer.deploy.scenario.ScenarioManifest;
@@ -21,6 +22,11 @@ import io.creditlayer.features.profile.TrainingRow;
 import io.creditlayer.features.profile.TrainingSet;
 import io.creditlayer.features.profile.WalletProfile;
 import io.creditlayer.features.rpc.Web3jChainSource;
+import io.creditlayer.model.CreditModel;
+import io.creditlayer.model.Explanation;
+import io.creditlayer.model.Reason;
+import io.creditlayer.model.Score;
+import io.creditlayer.model.cli.ModelCli;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -30,14 +36,20 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The end-to-end devnet job behind the README's run command: start a deterministic anvil, deploy the system,
  * generate months of wallet history (the scenario), show a scored borrower borrowing with less collateral than an
  * unscored one and losing the advantage when the attestation expires, then read the whole chain back over
- * JSON-RPC with the feature extractor and write the labelled training set and the wallet profiles.
+ * JSON-RPC with the feature extractor, train the credit model on the labelled training set (printing its metrics),
+ * and score one wallet of each archetype with the reasons behind its score.
  */
 public final class LendingDemo {
     static final long ATTESTATION_LIFETIME_SECONDS = 24 * 3600;
@@ -73,6 +85,14 @@ public final class LendingDemo {
             long head = chain.web3j().ethBlockNumber().send().getBlockNumber().longValueExact();
             Extraction extraction = extract(anvil.rpcUrl(), deploymentFile, scenarioFile, head);
 
+            out.println("training the credit model on the devnet training set ...");
+            Path modelDir = outputDir.resolve("model");
+            if (ModelCli.run("train", "--preset", "wallet", "--csv", extraction.trainingFile.toString(),
+                    "--out", modelDir.toString(), "--seed", Long.toString(scenario.seed()), "--quiet") != 0) {
+                throw new IllegalStateException("training the credit model failed (see above)");
+            }
+            CreditModel model = CreditModel.load(modelDir);
+
             out.println();
             out.println("CreditLayer devnet summary");
             out.println("  deployment file     " + deploymentFile.toAbsolutePath());
@@ -91,7 +111,28 @@ public final class LendingDemo {
                     extraction.trainingFile.toAbsolutePath(), extraction.rows, extraction.positives);
             out.printf("  profiles            %s: %,d wallets as of block %,d%n", extraction.profilesFile.toAbsolutePath(),
                     extraction.profiles, head);
+            printDemoBorrowers(model, manifest, extraction.profileByWallet);
             out.printf("  total time          %.1f s%n", (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /** One wallet of each archetype, scored by the trained model as of the chain head, with its top reasons. */
+    private void printDemoBorrowers(CreditModel model, ScenarioManifest manifest, Map<String, WalletProfile> profiles) {
+        out.println("  credit model        " + model.modelId());
+        Set<Archetype> shown = EnumSet.noneOf(Archetype.class);
+        for (ScenarioManifest.Wallet wallet : manifest.wallets()) {
+            WalletProfile profile = profiles.get(wallet.address().toLowerCase(Locale.ROOT));
+            if (profile == null || !shown.add(wallet.archetype())) {
+                continue;
+            }
+            Explanation explanation = model.explain(profile.values(), 2);
+            Score score = explanation.score();
+            out.printf(Locale.ROOT, "  %-18s %s  PD %5.2f%%  score %d  tier %d  collateral %s%n",
+                    wallet.archetype().name().toLowerCase(Locale.ROOT).replace('_', ' '), wallet.address(),
+                    100 * score.pd(), score.score(), score.tier(), LendingOutcome.percent(BigInteger.valueOf(score.collateralRatioBps())));
+            for (Reason reason : explanation.reasons()) {
+                out.println("                       - " + reason.text());
+            }
         }
     }
 
@@ -155,6 +196,9 @@ public final class LendingDemo {
             e.rows = rows.size();
             e.positives = rows.stream().filter(r -> r.label() == 1).count();
             e.profiles = profiles.size();
+            for (WalletProfile profile : profiles) {
+                e.profileByWallet.put(profile.wallet(), profile);
+            }
             e.seconds = (System.nanoTime() - started) / 1e9;
             return e;
         }
@@ -171,6 +215,7 @@ public final class LendingDemo {
         long positives;
         long profiles;
         double seconds;
+        final Map<String, WalletProfile> profileByWallet = new HashMap<>();
     }
 
     private static final class LendingOutcome {

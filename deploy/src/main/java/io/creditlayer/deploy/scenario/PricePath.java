@@ -5,8 +5,11 @@ import java.util.SplittableRandom;
 
 /**
  * The dETH price the scenario posts to the devnet feed, one answer per day (8 decimals, dUSD per dETH): a seeded
- * random walk with an upward drift (a bull run that invites leverage), a crash of about −35% over a few days at two
- * thirds of the scenario, a partial recovery of about +20% over up to 30 days, then a driftless walk.
+ * random walk with an upward drift (a bull run that invites leverage), a correction of about −25% over a few days at
+ * a third of the scenario, the bull run again, a crash of about −35% over a few days at four fifths of the scenario,
+ * a partial recovery of about +20% over up to 30 days, then a driftless walk. Two stress events, not one, so that a
+ * time-ordered train/validation/test split finds market-driven defaults both in its training window and in its
+ * holdout: a model can then be judged on a stress it did not see.
  *
  * <table>
  *   <caption>Phases (daily log-returns: drift + volatility × standard normal)</caption>
@@ -21,6 +24,7 @@ import java.util.SplittableRandom;
 public final class PricePath {
     public static final long INITIAL_ANSWER = 2_000L * 100_000_000L;
     static final double CRASH_FACTOR = 0.65;
+    static final double CORRECTION_FACTOR = 0.75;
     static final double RECOVERY_FACTOR = 1.2;
 
     private final long[] answers;
@@ -39,8 +43,10 @@ public final class PricePath {
             throw new IllegalArgumentException("a price path needs at least 7 days");
         }
         SplittableRandom random = new SplittableRandom(Seeds.of(seed, "price-path"));
-        int crashStart = Math.max(3, (int) Math.round(days * 2.0 / 3.0));
         int crashDays = Math.clamp(days / 40, 2, 5);
+        int correctionStart = Math.max(1, (int) Math.round(days / 3.0));
+        int correctionEnd = correctionStart + crashDays;
+        int crashStart = Math.max(correctionEnd + 1, (int) Math.round(days * 0.8));
         int crashEnd = Math.min(days, crashStart + crashDays);
         int recoveryDays = Math.min(30, days - crashEnd);
         long[] answers = new long[days];
@@ -49,7 +55,10 @@ public final class PricePath {
         for (int day = 1; day < days; day++) {
             double drift;
             double volatility;
-            if (day < crashStart) {
+            if (day >= correctionStart && day < correctionEnd) {
+                drift = Math.log(CORRECTION_FACTOR) / crashDays;
+                volatility = 0.01;
+            } else if (day < crashStart) {
                 drift = 0.0015;
                 volatility = 0.025;
             } else if (day < crashEnd) {

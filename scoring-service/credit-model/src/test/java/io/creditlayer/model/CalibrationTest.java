@@ -148,4 +148,14 @@ class CalibrationTest {
         assertThrows(IllegalArgumentException.class, () -> new IsotonicCalibration(new double[]{0, 1}, new double[]{1, 0}));
         assertThrows(IllegalArgumentException.class, () -> new PlattScaling(Double.NaN, 0));
     }
+
+    @Test
+    void plattNeverInvertsTheRanking() {
+        // calibration rows where higher raw scores default less: the fit would want a negative slope
+        double[] s = {-2, -1, 0, 1, 2, 3};
+        int[] y = {1, 1, 1, 0, 0, 0};
+        PlattScaling p = PlattScaling.fit(s, y);
+        assertEquals(0.0, p.a(), 0.0);
+        assertEquals(0.0, p.b(), 1e-12, "logit of the default rate 1/2");
+    }
 }

@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScoringTest {
-    private final ScoreScale scale = ScoreScale.standard();
+    /** The textbook example (20 points to double the odds, 600 at 30:1), to check the formula itself. */
+    private final ScoreScale scale = new ScoreScale(20, 600, 30, 300, 850);
     private final TierPolicy policy = TierPolicy.standard();
 
     /** PD of good:bad odds g:1. */
@@ -33,6 +34,17 @@ class ScoringTest {
         assertEquals(600, scale.score(pdOfOdds(30)));
         assertEquals(620, scale.score(pdOfOdds(60)));
         assertEquals(pdOfOdds(30), scale.pdAt(600), 1e-12);
+    }
+
+    @Test
+    void theStandardScaleReachesEveryTierAtFundablePds() {
+        ScoreScale standard = ScoreScale.standard();
+        assertEquals(600, standard.score(pdOfOdds(9)));
+        assertEquals(650, standard.score(pdOfOdds(18)));
+        assertEquals(3, policy.tier(standard.score(0.04)));
+        assertEquals(4, policy.tier(standard.score(0.015)));
+        assertEquals(5, policy.tier(standard.score(0.006)));
+        assertEquals(1, policy.tier(standard.score(0.30)));
     }
 
     @Test

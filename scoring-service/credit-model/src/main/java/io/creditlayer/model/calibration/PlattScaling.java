@@ -58,6 +58,16 @@ public record PlattScaling(double a, double b) implements Calibrator {
             }
             previous = loss;
         }
+        if (a < 0) {
+            // The calibration rows rank against the learner. A calibrator must never invert the ranking it calibrates,
+            // so the slope is held at its bound (0): every row gets the calibration rows' default rate.
+            double positives = 0;
+            for (int label : y) {
+                positives += label;
+            }
+            double rate = Math.clamp(positives / y.length, 1e-6, 1 - 1e-6);
+            return new PlattScaling(0, Math.log(rate / (1 - rate)));
+        }
         return new PlattScaling(a, b);
     }
 

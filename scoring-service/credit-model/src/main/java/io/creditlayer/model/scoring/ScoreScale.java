@@ -25,7 +25,10 @@ public record ScoreScale(double pdo, double baseScore, double baseOdds, int minS
     }
 
     public static ScoreScale standard() {
-        return new ScoreScale(20, 600, 30, 300, 850);
+        // 600 points at 9:1 good:bad odds (PD 10%), 50 points to double the odds: PD 4% scores about 670, 1.5% about
+        // 740 and 0.7% about 800, so every tier of the policy is reachable by a borrower a lender would fund. (With
+        // the textbook 20 points at 30:1, tier 5 would need PD below 0.004%.)
+        return new ScoreScale(50, 600, 9, 300, 850);
     }
 
     public double factor() {
