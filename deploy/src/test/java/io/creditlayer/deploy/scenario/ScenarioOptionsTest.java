@@ -47,12 +47,16 @@ class ScenarioOptionsTest {
     }
 
     @Test
-    void pricePathIsSeededAndCrashesAboutAThird() {
+    void pricePathIsSeededCorrectsAtAThirdAndCrashesAtFourFifths() {
         PricePath path = PricePath.generate(42, 180);
         assertArrayEquals(path.answers(), PricePath.generate(42, 180).answers());
         assertFalse(java.util.Arrays.equals(path.answers(), PricePath.generate(43, 180).answers()));
         assertEquals(PricePath.INITIAL_ANSWER, path.answer(0).longValueExact());
-        assertEquals(120, path.crashStart());
+        assertEquals(144, path.crashStart());
+        double beforeCorrection = path.price(59);
+        double afterCorrection = path.price(59 + path.crashDays());
+        assertTrue(afterCorrection / beforeCorrection < 0.82 && afterCorrection / beforeCorrection > 0.68,
+                "correction of about -25%: " + afterCorrection / beforeCorrection);
         double before = path.price(path.crashStart() - 1);
         double after = path.price(path.crashStart() + path.crashDays() - 1);
         assertTrue(after / before < 0.72 && after / before > 0.58, "crash of about -35%: " + after / before);

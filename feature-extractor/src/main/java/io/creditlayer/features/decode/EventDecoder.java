@@ -149,6 +149,8 @@ public final class EventDecoder {
         /** {@code prefixes.get(k)}: the first k non-indexed types, to decode only the data words a mapping uses. */
         final List<List<TypeReference<Type>>> prefixes;
         final Mapper mapper;
+        /** A second event some logs carry (a liquidation also moves the borrower's collateral), or null. */
+        Mapper also;
 
         Spec(Event event, Protocol protocol, Scope scope, boolean otherTopicCountIsForeign, Mapper mapper) {
             this.topic0 = EventEncoder.encode(event);
@@ -270,6 +272,11 @@ public final class EventDecoder {
                 return List.of();
             }
             DecodedEvent event = spec.mapper.map(spec, log, ref, contract);
+            if (spec.also != null) {
+                DecodedEvent second = spec.also.map(spec, log, ref, contract);
+                decoded.increment();
+                return List.of(event, second);
+            }
             decoded.increment();
             return List.of(event);
         } catch (RuntimeException undecodable) {
@@ -408,9 +415,14 @@ public final class EventDecoder {
         s.add(new Spec(LendingPool.REPAY_EVENT, Protocol.CREDITLAYER_POOL, Scope.CREDITLAYER_POOL, false,
                 (sp, log, ref, c) -> event(ref, c, sp, Action.REPAY, topicAddress(sp, log, 1), topicAddress(sp, log, 0),
                         loanOf(c), number(data(sp, log, 1), 0), 0)));
-        s.add(new Spec(LendingPool.LIQUIDATE_EVENT, Protocol.CREDITLAYER_POOL, Scope.CREDITLAYER_POOL, false,
+        // Liquidate(liquidator*, borrower*, repaid, seizedCollateral, badDebt): the debt covered, and the collateral
+        // the liquidator took (a collateral withdrawal from the borrower's position).
+        Spec liquidate = new Spec(LendingPool.LIQUIDATE_EVENT, Protocol.CREDITLAYER_POOL, Scope.CREDITLAYER_POOL, false,
                 (sp, log, ref, c) -> event(ref, c, sp, Action.LIQUIDATED, topicAddress(sp, log, 1), topicAddress(sp, log, 0),
-                        loanOf(c), number(data(sp, log, 1), 0), 0)));
+                        loanOf(c), number(data(sp, log, 1), 0), 0));
+        liquidate.also = (sp, log, ref, c) -> event(ref, c, sp, Action.WITHDRAW_COLLATERAL, topicAddress(sp, log, 1),
+                topicAddress(sp, log, 0), collateralOf(c), number(data(sp, log, 2), 1), 0);
+        s.add(liquidate);
         s.add(new Spec(LendingPool.BADDEBTWRITTENOFF_EVENT, Protocol.CREDITLAYER_POOL, Scope.CREDITLAYER_POOL, false,
                 (sp, log, ref, c) -> event(ref, c, sp, Action.WRITE_OFF, topicAddress(sp, log, 0), null, loanOf(c),
                         number(data(sp, log, 1), 0), 0)));

@@ -33,14 +33,16 @@ public enum Feature {
     REPAY_COUNT("count", "repayments of the wallet's debt (by anyone)", "Aave Repay, CreditLayer Repay"),
     REPAY_AMOUNT("tokens", "amount repaid, whole tokens summed over assets", "as REPAY_COUNT"),
     REPAID_SHARE("ratio", "repaid ÷ borrowed, capped at 2; 1 when nothing was borrowed (neutral)", "Borrow, Repay"),
-    OUTSTANDING_DEBT("tokens", "borrowed − repaid, at least 0 (principal view: interest not included)", "Borrow, Repay"),
+    OUTSTANDING_DEBT("tokens", "borrowed − repaid − repaid by liquidators − written off, at least 0 (principal view: interest not included)", "Borrow, Repay, liquidations, write-offs"),
     DAYS_SINCE_FIRST_BORROW("days", "time since the first borrow, 0 when none", "Borrow"),
     LIQUIDATION_COUNT("count", "times the wallet was liquidated", "Aave LiquidationCall, Comet AbsorbDebt, CreditLayer Liquidate"),
     DAYS_SINCE_LAST_LIQUIDATION("days", "time since the last liquidation, capped at 3650; 3650 when never liquidated", "as LIQUIDATION_COUNT"),
     WRITE_OFF_COUNT("count", "debts written off after liquidation (defaults)", "CreditLayer BadDebtWrittenOff"),
     PROTOCOLS_USED("count", "distinct lending protocols used (Aave V2, Aave V3, Compound V3, CreditLayer)", "lending events"),
     DEX_SWAP_COUNT("count", "DEX swaps received", "Uniswap V2/V3 Swap"),
-    MIXER_INTERACTIONS("count", "transactions that sent to a known mixer, moved tokens to or from one, or were paid out by one", "transactions, ERC-20 Transfer, Tornado Withdrawal");
+    MIXER_INTERACTIONS("count", "transactions that sent to a known mixer, moved tokens to or from one, or were paid out by one", "transactions, ERC-20 Transfer, Tornado Withdrawal"),
+    COLLATERAL_POSTED("tokens", "collateral posted − withdrawn − seized by liquidators, whole tokens summed over assets, at least 0", "CreditLayer SupplyCollateral, WithdrawCollateral, Liquidate; Comet SupplyCollateral, WithdrawCollateral"),
+    DEBT_PER_COLLATERAL("tokens/token", "outstanding debt ÷ collateral posted (the price at which the position is at 100% loan-to-value); 0 without debt, 1,000,000 with debt but no collateral", "as OUTSTANDING_DEBT and COLLATERAL_POSTED");
 
     private final String unit;
     private final String definition;

@@ -26,6 +26,7 @@ public final class ProfileBuilder {
     private static final double WEI_PER_ETH = 1e18;
     private static final double DAY = 86_400;
     private static final double NEVER_DAYS = 3_650;
+    private static final double NO_COLLATERAL = 1_000_000;
     private static final Set<Protocol> LENDING = EnumSet.of(Protocol.AAVE_V2, Protocol.AAVE_V3, Protocol.COMPOUND_V3,
             Protocol.CREDITLAYER_POOL);
 
@@ -83,6 +84,9 @@ public final class ProfileBuilder {
         double stableBalance = 0;
         double stableMin = 0;
         double stableMax = 0;
+        double collateral = 0;
+        double liquidatedRepaid = 0;
+        double writtenOff = 0;
 
         for (WalletEntry entry : history) {
             if (entry.block() > asOf.number()) {
@@ -150,7 +154,8 @@ public final class ProfileBuilder {
                 protocols.add(event.protocol());
             }
             double amount = switch (event.action()) {
-                case DEPOSIT, WITHDRAW, BORROW, REPAY -> event.asset() == null ? 0 : whole(event.amount(), event.asset());
+                case DEPOSIT, WITHDRAW, BORROW, REPAY, LIQUIDATED, WRITE_OFF, SUPPLY_COLLATERAL, WITHDRAW_COLLATERAL ->
+                        event.asset() == null ? 0 : whole(event.amount(), event.asset());
                 default -> 0;
             };
             switch (event.action()) {
@@ -162,7 +167,11 @@ public final class ProfileBuilder {
                     f[WITHDRAW_COUNT.ordinal()]++;
                     f[WITHDRAW_AMOUNT.ordinal()] += amount;
                 }
-                case SUPPLY_COLLATERAL -> f[COLLATERAL_SUPPLY_COUNT.ordinal()]++;
+                case SUPPLY_COLLATERAL -> {
+                    f[COLLATERAL_SUPPLY_COUNT.ordinal()]++;
+                    collateral += amount;
+                }
+                case WITHDRAW_COLLATERAL -> collateral -= amount;
                 case BORROW -> {
                     f[BORROW_COUNT.ordinal()]++;
                     f[BORROW_AMOUNT.ordinal()] += amount;
@@ -175,8 +184,12 @@ public final class ProfileBuilder {
                 case LIQUIDATED -> {
                     f[LIQUIDATION_COUNT.ordinal()]++;
                     lastLiquidation = Math.max(lastLiquidation, t);
+                    liquidatedRepaid += amount;
                 }
-                case WRITE_OFF -> f[WRITE_OFF_COUNT.ordinal()]++;
+                case WRITE_OFF -> {
+                    f[WRITE_OFF_COUNT.ordinal()]++;
+                    writtenOff += amount;
+                }
                 case SWAP -> f[DEX_SWAP_COUNT.ordinal()]++;
                 case MIXER_WITHDRAWAL -> {
                     if (seenTx.add(event.ref().txHash())) {
@@ -184,7 +197,7 @@ public final class ProfileBuilder {
                     }
                 }
                 default -> {
-                    // WITHDRAW_COLLATERAL and ATTESTED carry no feature in this schema version.
+                    // ATTESTED carries no feature in this schema version.
                 }
             }
         }
@@ -203,7 +216,12 @@ public final class ProfileBuilder {
         double borrowed = f[BORROW_AMOUNT.ordinal()];
         double repaid = f[REPAY_AMOUNT.ordinal()];
         f[REPAID_SHARE.ordinal()] = borrowed > 0 ? Math.min(2.0, repaid / borrowed) : 1.0;
-        f[OUTSTANDING_DEBT.ordinal()] = Math.max(0, borrowed - repaid);
+        double outstanding = Math.max(0, borrowed - repaid - liquidatedRepaid - writtenOff);
+        f[OUTSTANDING_DEBT.ordinal()] = outstanding;
+        double posted = Math.max(0, collateral);
+        f[COLLATERAL_POSTED.ordinal()] = posted;
+        f[DEBT_PER_COLLATERAL.ordinal()] = outstanding <= 0 ? 0
+                : posted > 0 ? Math.min(NO_COLLATERAL, outstanding / posted) : NO_COLLATERAL;
         f[DAYS_SINCE_FIRST_BORROW.ordinal()] = firstBorrow == Long.MAX_VALUE ? 0 : (now - firstBorrow) / DAY;
         f[DAYS_SINCE_LAST_LIQUIDATION.ordinal()] = lastLiquidation == Long.MIN_VALUE
                 ? NEVER_DAYS : Math.min(NEVER_DAYS, (now - lastLiquidation) / DAY);

@@ -127,8 +127,13 @@ class CreditLayerEventsTest {
 
         // Liquidate(address indexed liquidator, address indexed borrower, uint256 repaid, uint256 seizedCollateral, uint256 badDebt)
         Log liquidate = encode(LendingPool.LIQUIDATE_EVENT, POOL, List.of(a(BOB), a(ALICE)), List.of(u(400), u(11), u(60)));
+        List<DecodedEvent> liquidation = decoder.decode(liquidate);
+        assertEquals(2, liquidation.size(), "the debt covered and the collateral seized");
         assertEquals(expected(Protocol.CREDITLAYER_POOL, Action.LIQUIDATED, POOL, ALICE, BOB, LOAN, 400, 0),
-                one(liquidate));
+                liquidation.get(0));
+        assertEquals(Action.WITHDRAW_COLLATERAL, liquidation.get(1).action());
+        assertEquals(ALICE.toLowerCase(), liquidation.get(1).wallet());
+        assertEquals(java.math.BigInteger.valueOf(11), liquidation.get(1).amount());
 
         // BadDebtWrittenOff(address indexed borrower, uint256 amount, uint256 coveredByReserve, uint256 socialized)
         Log writeOff = encode(LendingPool.BADDEBTWRITTENOFF_EVENT, POOL, List.of(a(ALICE)), List.of(u(60), u(45), u(15)));

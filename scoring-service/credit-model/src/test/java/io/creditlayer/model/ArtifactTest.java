@@ -237,7 +237,7 @@ class ArtifactTest {
         assertEquals(wallets.contentHash(), m.path("training").path("dataHash").asText());
         assertEquals("wallet-v1", m.path("schema").path("version").asText());
         assertEquals(WalletV1.schema().hash(), m.path("schema").path("hash").asText());
-        assertEquals(36, m.path("reference").path("features").size());
+        assertEquals(38, m.path("reference").path("features").size());
         assertEquals("tier-policy-v1", m.path("policy").path("version").asText());
         assertTrue(m.path("metrics").path("holdout").has("chosen"));
         var card = Json.parse(first.artifact().manifest().toString().getBytes(StandardCharsets.UTF_8));

@@ -137,7 +137,7 @@ class CsvLoaderTest {
         Dataset d = CsvLoader.load(TestData.syntheticWallets(), Presets.wallet());
         assertEquals(SyntheticWallets.RESOURCE_ROWS, d.size());
         assertEquals(WalletV1.schema(), d.schema());
-        assertEquals(36, d.schema().size());
+        assertEquals(38, d.schema().size());
         assertTrue(d.time() != null && d.ids() != null);
         assertTrue(d.groups().containsKey("wallet"));
         assertTrue(d.positives() > 0 && d.positives() < d.size());
@@ -145,7 +145,7 @@ class CsvLoaderTest {
         String header = TestData.syntheticWalletsText().lines().findFirst().orElseThrow();
         assertEquals(String.join(",", WalletV1.header(true)), header);
         assertTrue(header.startsWith("wallet,chain_id,as_of_block,as_of_block_hash,as_of_timestamp,schema_version,wallet_age_days,"));
-        assertTrue(header.endsWith(",mixer_interactions,label,feature_commitment"));
+        assertTrue(header.endsWith(",mixer_interactions,collateral_posted,debt_per_collateral,label,feature_commitment"));
     }
 
     @Test

@@ -15,15 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SchemaAndSplitsTest {
     /** FeatureSchema.hash() of the feature-extractor (keccak-256 of "wallet-v1|6|name:unit,..."). */
-    static final String EXTRACTOR_WALLET_V1_HASH = "0x7221881410a5355900d1167ad9eda0d60da53b72217cce8be1ed7d7633903138";
+    static final String EXTRACTOR_WALLET_V1_HASH = "0x85af8c61d92089862502e5e3f7dee708723de7cc937e631657a3156ca4e80f49";
 
     @Test
     void walletSchemaHashIsTheExtractors() {
         assertEquals(EXTRACTOR_WALLET_V1_HASH, WalletV1.schema().hash());
         assertEquals("keccak-256", WalletV1.schema().hashAlgorithm());
-        assertEquals(36, WalletV1.schema().size());
+        assertEquals(38, WalletV1.schema().size());
         assertEquals("wallet_age_days", WalletV1.featureNames().getFirst());
-        assertEquals("mixer_interactions", WalletV1.featureNames().getLast());
+        assertEquals("debt_per_collateral", WalletV1.featureNames().getLast());
     }
 
     @Test

@@ -96,11 +96,13 @@ public final class SyntheticWallets {
         double protocols = Math.min(4, Math.floor(uniform(r, 1, 3.5)));
         double swaps = Math.floor(Math.exp(1.5 + gaussian(r)));
         double mixer = r.nextDouble() < 0.03 + 0.04 * Math.max(0, -q) ? Math.floor(uniform(r, 1, 5)) : 0;
+        double posted = collateral * Math.exp(1.5 + 0.3 * q + 0.5 * gaussian(r));
+        double debtPerCollateral = outstanding <= 0 ? 0 : Math.min(1_000_000, outstanding / posted);
         return new double[]{age, active, sinceLast, tx, failed, counterparties, gas, nativeInCount, nativeIn,
                 nativeOutCount, nativeOut, tokenIn, tokenOut, stableShare, stableIn, stableOut, stableMin, stableMax,
                 deposits, depositAmount, withdraws, withdrawAmount, collateral, borrows, borrowAmount, repays,
                 repayAmount, repaidShare, outstanding, sinceFirstBorrow, liquidations, sinceLiquidation, writeOffs,
-                protocols, swaps, mixer};
+                protocols, swaps, mixer, posted, debtPerCollateral};
     }
 
     private static int label(SplittableRandom r, double q, double[] f) {

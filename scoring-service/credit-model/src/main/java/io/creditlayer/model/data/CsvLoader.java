@@ -420,7 +420,7 @@ public final class CsvLoader {
             if (WalletV1.VERSION.equals(spec.schemaVersion())) {
                 boolean numeric = defs.stream().noneMatch(FeatureDef::categorical);
                 if (!numeric || !featureNames.equals(WalletV1.featureNames())) {
-                    throw new CsvFormatException(file + ": schema mismatch: the feature columns are not the 36 "
+                    throw new CsvFormatException(file + ": schema mismatch: the feature columns are not the 38 "
                             + "numeric wallet-v1 features in order");
                 }
                 return WalletV1.schema();

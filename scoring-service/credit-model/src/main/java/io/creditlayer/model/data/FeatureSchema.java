@@ -41,7 +41,7 @@ public record FeatureSchema(String version, List<FeatureDef> features, String ha
         if (WalletV1.VERSION.equals(version)) {
             FeatureSchema wallet = WalletV1.schema();
             if (!wallet.features().equals(features)) {
-                throw new CreditModelException("schema " + version + " must list the 36 wallet-v1 features in order");
+                throw new CreditModelException("schema " + version + " must list the 38 wallet-v1 features in order");
             }
             return wallet;
         }

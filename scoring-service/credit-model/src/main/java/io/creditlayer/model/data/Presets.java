@@ -29,7 +29,7 @@ public final class Presets {
     }
 
     /**
-     * Extractor training sets and profile snapshots (schema wallet-v1): the 36 features, label {@code label} with
+     * Extractor training sets and profile snapshots (schema wallet-v1): the 38 features, label {@code label} with
      * positive value {@code 1} (liquidated or written off within the horizon), time column {@code as_of_timestamp}
      * for time-ordered splits, group and id column {@code wallet}, and {@code schema_version} checked to be
      * wallet-v1. Block, hash, chain and commitment columns are provenance and ignored.

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The extractor's wallet feature schema {@code wallet-v1} (docs/features.md), restated here because the model must
- * not depend on the extractor module: the 36 features in vector order with their units, and the schema hash the
+ * not depend on the extractor module: the 38 features in vector order with their units, and the schema hash the
  * extractor computes, keccak-256 over {@code "wallet-v1|6|name:unit,name:unit,...,"}. A test pins the hash to the
  * value the extractor publishes, so a drift on either side fails the build.
  */
@@ -57,6 +57,8 @@ public final class WalletV1 {
             {"protocols_used", "count"},
             {"dex_swap_count", "count"},
             {"mixer_interactions", "count"},
+            {"collateral_posted", "tokens"},
+            {"debt_per_collateral", "tokens/token"},
     };
 
     private static final FeatureSchema SCHEMA = build();
