@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param seed    seeds every random draw (wallet keys, archetype assignment, behaviour, price path)
  * @param wallets number of simulated wallets (1..20,000), not counting the helper accounts (exchange, faucet,
  *                sybil sources, mixer depositors, market maker, liquidator, lender)
- * @param days    simulated days (7..3,650), one epoch per day; the crash starts at two thirds of them
+ * @param days    simulated days (7..3,650), one epoch per day; a correction comes at a third of them, the crash at four fifths
  * @param mix     archetype weights
  */
 public record ScenarioOptions(long seed, int wallets, int days, ArchetypeMix mix) {

@@ -635,8 +635,9 @@ final class Simulation {
         } else {
             w.nextAttestationDay = -1;
         }
-        int[] floor = {0, 300, 580, 650, 710, 770};
-        int[] ceiling = {0, 579, 649, 709, 769, 850};
+        // the score bands of the credit model's tier policy (scoring-service/credit-model tier-policy.json)
+        int[] floor = {0, 300, 580, 670, 740, 800};
+        int[] ceiling = {0, 579, 669, 739, 799, 850};
         int score = floor[tier] + w.random.nextInt(ceiling[tier] - floor[tier] + 1);
         byte[] commitment = Hash.sha3(bytes("scenario-features:" + w.address + ":" + issuedAt));
         return new ScoreAttestation(credentialsAddress(w), score, tier, MODEL_ID, commitment, issuedAt,
