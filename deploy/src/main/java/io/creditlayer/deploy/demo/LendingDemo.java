@@ -22,6 +22,11 @@ import io.creditlayer.features.profile.TrainingRow;
 import io.creditlayer.features.profile.TrainingSet;
 import io.creditlayer.features.profile.WalletProfile;
 import io.creditlayer.features.rpc.Web3jChainSource;
+import io.creditlayer.fairness.AuditInput;
+import io.creditlayer.fairness.AuditReport;
+import io.creditlayer.fairness.FairnessAudit;
+import io.creditlayer.fairness.FairnessPolicy;
+import io.creditlayer.fairness.cohorts.WalletCohorts;
 import io.creditlayer.model.CreditModel;
 import io.creditlayer.model.Explanation;
 import io.creditlayer.model.Reason;
@@ -92,6 +97,7 @@ public final class LendingDemo {
                 throw new IllegalStateException("training the credit model failed (see above)");
             }
             CreditModel model = CreditModel.load(modelDir);
+            FairnessOutcome fairness = audit(model, extraction.rows);
 
             out.println();
             out.println("CreditLayer devnet summary");
@@ -108,12 +114,57 @@ public final class LendingDemo {
             out.printf("  extraction          %,d wallets and %,d events seen in %,d blocks (%,d logs) in %.1f s%n",
                     extraction.wallets, extraction.events, extraction.blocks, extraction.logs, extraction.seconds);
             out.printf("  training set        %s: %,d borrows, %,d liquidated or defaulted within 30 days%n",
-                    extraction.trainingFile.toAbsolutePath(), extraction.rows, extraction.positives);
+                    extraction.trainingFile.toAbsolutePath(), extraction.rows.size(), extraction.positives);
             out.printf("  profiles            %s: %,d wallets as of block %,d%n", extraction.profilesFile.toAbsolutePath(),
                     extraction.profiles, head);
             printDemoBorrowers(model, manifest, extraction.profileByWallet);
+            out.printf("  fairness audit      %s (%s) on %,d held-out borrows by wallet-age and holdings cohorts (proxies); report %s%n",
+                    fairness.verdict, fairness.reason, fairness.rows, fairness.html.toAbsolutePath());
             out.printf("  total time          %.1f s%n", (System.nanoTime() - started) / 1e9);
         }
+    }
+
+    /**
+     * Audits the model on the held-out (latest 20%, as the model's time-ordered split) labelled borrows, by wallet
+     * cohorts derived from the profiles, under the default fairness policy; writes the JSON and HTML reports.
+     */
+    private FairnessOutcome audit(CreditModel model, List<TrainingRow> rows) throws java.io.IOException {
+        List<TrainingRow> heldOut = rows.subList((int) Math.floor(rows.size() * 0.8), rows.size());
+        int n = heldOut.size();
+        boolean[] defaulted = new boolean[n];
+        double[] pd = new double[n];
+        int[] tier = new int[n];
+        String[] age = new String[n];
+        String[] holdings = new String[n];
+        for (int i = 0; i < n; i++) {
+            WalletProfile profile = heldOut.get(i).profile();
+            Score score = model.score(profile.values());
+            defaulted[i] = heldOut.get(i).label() == 1;
+            pd[i] = score.pd();
+            tier[i] = score.tier();
+            age[i] = WalletCohorts.ageBand(profile.value(io.creditlayer.features.profile.Feature.WALLET_AGE_DAYS));
+            holdings[i] = WalletCohorts.holdingsTier(profile.value(io.creditlayer.features.profile.Feature.STABLE_BALANCE_MAX_USD));
+        }
+        AuditInput input = AuditInput.of(defaulted).withPd(pd).withTier(tier)
+                .withAttribute(WalletCohorts.WALLET_AGE, age).withAttribute(WalletCohorts.HOLDINGS, holdings);
+        AuditReport report = FairnessAudit.run(input, FairnessPolicy.defaults(), FairnessAudit.Options.defaults());
+        Path dir = outputDir.resolve("fairness");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.write(dir.resolve("devnet-report.json"), report.jsonBytes());
+        FairnessOutcome outcome = new FairnessOutcome();
+        outcome.html = dir.resolve("devnet-report.html");
+        java.nio.file.Files.writeString(outcome.html, report.toHtml());
+        outcome.verdict = report.verdict() + " " + report.sha256().bytes32();
+        outcome.reason = report.verdictReason();
+        outcome.rows = n;
+        return outcome;
+    }
+
+    private static final class FairnessOutcome {
+        String verdict;
+        String reason;
+        int rows;
+        Path html;
     }
 
     /** One wallet of each archetype, scored by the trained model as of the chain head, with its top reasons. */
@@ -193,7 +244,7 @@ public final class LendingDemo {
             e.events = extractor.store().eventCount();
             e.blocks = extractor.stats().blocks;
             e.logs = extractor.stats().logs;
-            e.rows = rows.size();
+            e.rows = rows;
             e.positives = rows.stream().filter(r -> r.label() == 1).count();
             e.profiles = profiles.size();
             for (WalletProfile profile : profiles) {
@@ -211,7 +262,7 @@ public final class LendingDemo {
         long events;
         long blocks;
         long logs;
-        long rows;
+        List<TrainingRow> rows;
         long positives;
         long profiles;
         double seconds;
