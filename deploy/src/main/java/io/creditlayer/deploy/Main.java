@@ -79,10 +79,19 @@ public final class Main {
         ScenarioOptions defaults = ScenarioOptions.defaults();
         String mix = option(arguments, "--mix", null);
         return new ScenarioOptions(
-                Long.parseLong(option(arguments, "--seed", Long.toString(defaults.seed()))),
-                Integer.parseInt(option(arguments, "--wallets", Integer.toString(defaults.wallets()))),
-                Integer.parseInt(option(arguments, "--days", Integer.toString(defaults.days()))),
+                number(arguments, "--seed", defaults.seed()),
+                Math.toIntExact(number(arguments, "--wallets", defaults.wallets())),
+                Math.toIntExact(number(arguments, "--days", defaults.days())),
                 mix == null ? defaults.mix() : ArchetypeMix.parse(mix));
+    }
+
+    private static long number(List<String> arguments, String name, long fallback) {
+        String value = option(arguments, name, Long.toString(fallback));
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be an integer: " + value);
+        }
     }
 
     private static String option(List<String> arguments, String name, String fallback) {

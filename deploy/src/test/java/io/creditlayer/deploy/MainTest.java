@@ -60,6 +60,12 @@ class MainTest {
     }
 
     @Test
+    void badScenarioNumbersFailWithOneLine() {
+        String err = stderrOf(() -> assertEquals(1, Main.run(new String[] {"scenario", "--wallets", "many"})));
+        assertEquals("error: --wallets must be an integer: many", err.strip());
+    }
+
+    @Test
     void keysComeFromEnvironmentOrEncryptedKeystore() throws Exception {
         ECKeyPair pair = Keys.createEcKeyPair();
         Credentials expected = Credentials.create(pair);

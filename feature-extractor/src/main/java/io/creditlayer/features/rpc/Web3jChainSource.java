@@ -40,7 +40,6 @@ import java.util.function.Supplier;
  */
 public final class Web3jChainSource implements ChainSource, AutoCloseable {
     private final Web3j web3j;
-    private final Web3jService service;
     private final long chainId;
     private final RateLimiter limiter;
     private final Options options;
@@ -64,7 +63,6 @@ public final class Web3jChainSource implements ChainSource, AutoCloseable {
     }
 
     private Web3jChainSource(Web3jService service, long chainId, Options options) {
-        this.service = service;
         this.web3j = Web3j.build(service);
         this.chainId = chainId;
         this.options = options;
