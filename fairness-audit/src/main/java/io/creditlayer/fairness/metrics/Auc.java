@@ -2,6 +2,7 @@ package io.creditlayer.fairness.metrics;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Weighted Mann-Whitney AUC: the probability that a random positive scores above a random negative, ties counting
@@ -17,11 +18,7 @@ public final class Auc {
         if (positive.length != n || (weight != null && weight.length != n)) {
             throw new IllegalArgumentException("arrays differ in length");
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble(i -> score[i]));
+        Integer[] order = ascendingOrder(n, i -> score[i]);
         double cumNeg = 0;
         double num = 0;
         double wPos = 0;
@@ -51,5 +48,15 @@ public final class Auc {
             start = end;
         }
         return wPos > 0 && wNeg > 0 ? num / (wPos * wNeg) : Double.NaN;
+    }
+
+    /** Indices 0..n-1 sorted by ascending {@code key} (stable: ties keep index order). */
+    public static Integer[] ascendingOrder(int n, IntToDoubleFunction key) {
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(key::applyAsDouble));
+        return order;
     }
 }

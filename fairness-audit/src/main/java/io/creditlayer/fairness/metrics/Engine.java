@@ -2,7 +2,6 @@ package io.creditlayer.fairness.metrics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -57,11 +56,7 @@ final class Engine {
         this.alpha = alpha;
         if (population.hasPd()) {
             int n = population.size();
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, Comparator.comparingDouble(population::pdAt));
+            Integer[] order = Auc.ascendingOrder(n, population::pdAt);
             byPd = new int[n];
             int[] starts = new int[n + 1];
             int blocks = 0;

@@ -3,7 +3,6 @@ package io.creditlayer.fairness.scorecard;
 import io.creditlayer.fairness.metrics.Auc;
 
 import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * Scorecard conventions the audit and the credit model share: points-to-double-odds scaling, the population
@@ -107,11 +106,7 @@ public final class ScorecardMath {
         if (bads == 0 || goods == 0) {
             return Double.NaN;
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble(i -> score[i]));
+        Integer[] order = Auc.ascendingOrder(n, i -> score[i]);
         double ks = 0;
         long cumBad = 0;
         long cumGood = 0;
