@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ public class ChainSettings {
     private final Path deploymentFile;
     private final ObjectMapper json;
     private volatile Contracts contracts;
+    private volatile Web3j web3j;
 
     public ChainSettings(@ConfigProperty(name = "creditlayer.chain.rpc-url") String rpcUrl,
                          @ConfigProperty(name = "creditlayer.chain.chain-id") long chainId,
@@ -44,6 +47,30 @@ public class ChainSettings {
 
     public long chainId() {
         return chainId;
+    }
+
+    /** The JSON-RPC client (created on first use; HTTP, no connection is held between calls). */
+    public Web3j web3j() {
+        Web3j current = web3j;
+        if (current == null) {
+            synchronized (this) {
+                if (web3j == null) {
+                    web3j = Web3j.build(new HttpService(rpcUrl));
+                }
+                current = web3j;
+            }
+        }
+        return current;
+    }
+
+    /** The latest block's timestamp: attestations are dated in chain time, which a devnet may move. */
+    public long latestBlockTimestamp() {
+        try {
+            return web3j().ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false).send()
+                    .getBlock().getTimestamp().longValueExact();
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new ChainUnavailableException("chain at " + rpcUrl + " is unreachable: " + e.getClass().getSimpleName(), e);
+        }
     }
 
     public Path deploymentFile() {

@@ -1,0 +1,64 @@
+package io.creditlayer.service.auth;
+
+import io.creditlayer.service.api.problem.ApiProblem;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Enforces {@link RequiresScope}: 401 without a valid key, 403 without the scope, 429 with Retry-After over the
+ * key's rate. The verified principal is left in the request context for the resource ({@link #principal}).
+ */
+public final class ApiKeyFilter {
+    public static final String HEADER = "X-API-Key";
+    private static final String PRINCIPAL = ApiKeyPrincipal.class.getName();
+
+    private final ApiKeys keys;
+    private final RateLimiter limiter;
+
+    public ApiKeyFilter(ApiKeys keys, RateLimiter limiter) {
+        this.keys = keys;
+        this.limiter = limiter;
+    }
+
+    @ServerRequestFilter
+    public void authenticate(ContainerRequestContext request, ResourceInfo resource) {
+        RequiresScope required = required(resource);
+        if (required == null) {
+            return;
+        }
+        String presented = request.getHeaderString(HEADER);
+        if (presented == null || presented.isBlank()) {
+            throw ApiProblem.unauthorized("send an API key in the " + HEADER + " header");
+        }
+        ApiKeyPrincipal principal = keys.verify(presented.trim())
+                .orElseThrow(() -> ApiProblem.unauthorized("the API key is unknown or revoked"));
+        if (!principal.scopes().contains(required.value())) {
+            throw ApiProblem.forbidden("this API key lacks the scope " + required.value().id());
+        }
+        long wait = limiter.acquire(principal);
+        if (wait > 0) {
+            throw new ApiProblem(429, "rate-limited", "Too many requests",
+                    "this API key is limited to " + principal.requestsPerSecond() + " requests per second (burst "
+                            + principal.burst() + ")", Map.of("retryAfterSeconds", wait),
+                    Map.of("Retry-After", Long.toString(wait)));
+        }
+        request.setProperty(PRINCIPAL, principal);
+    }
+
+    /** The caller verified by this filter for the current request. */
+    public static Optional<ApiKeyPrincipal> principal(ContainerRequestContext request) {
+        return Optional.ofNullable((ApiKeyPrincipal) request.getProperty(PRINCIPAL));
+    }
+
+    private static RequiresScope required(ResourceInfo resource) {
+        if (resource == null || resource.getResourceMethod() == null) {
+            return null;
+        }
+        RequiresScope onMethod = resource.getResourceMethod().getAnnotation(RequiresScope.class);
+        return onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(RequiresScope.class);
+    }
+}
