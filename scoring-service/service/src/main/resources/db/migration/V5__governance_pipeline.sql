@@ -45,5 +45,9 @@ CREATE TABLE pipeline_cursor (
     updated_at      TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 
+-- The block hash completes a profile's provenance: with it, chain id, block, schema and values, anyone can
+-- recompute feature_commitment (feature-extractor's FeatureCommitment). Null for profiles from other sources.
+ALTER TABLE wallet_profile ADD COLUMN as_of_block_hash TEXT;
+
 -- The pipeline expires attestations by chain time.
 CREATE INDEX attestation_pipeline_expiry ON attestation (expires_at) WHERE status IN ('ISSUED', 'QUEUED', 'FAILED');
