@@ -137,6 +137,19 @@ public class GovernanceResource {
                 .path(Long.toString(view.id())).build()).entity(view).build();
     }
 
+    /**
+     * The same operation when the client percent-encodes the colon (RestAssured and some HTTP libraries do; routes
+     * match the path as sent).
+     */
+    @POST
+    @Path("{modelId}/{operation: fairness-reports%3[Aa]run}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Response runAuditEncoded(@PathParam("modelId") String modelId, ServerAudit.Request request,
+                                    @Context ContainerRequestContext context, @Context UriInfo uri) {
+        return runAudit(modelId, request, context, uri);
+    }
+
     @POST
     @Path("{modelId}/approve")
     @Operation(summary = "Approve a model", description = "Refused (409 fairness-gate) unless the latest fairness "
