@@ -1,0 +1,36 @@
+package io.creditlayer.service.governance;
+
+import io.creditlayer.service.store.OutboxEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+
+/** Registry outbox step {@value ModelRegistrySync#FAIRNESS}: recordFairnessReport (AUDITOR_ROLE on the registry). */
+@ApplicationScoped
+public class RecordFairnessStep implements RegistryOutboxHandler {
+    private final ModelRegistrySync sync;
+
+    public RecordFairnessStep(ModelRegistrySync sync) {
+        this.sync = sync;
+    }
+
+    @Override
+    public String kind() {
+        return ModelRegistrySync.FAIRNESS;
+    }
+
+    @Override
+    public RegistryStep prepare(OutboxEntry entry) {
+        return sync.prepare(entry);
+    }
+
+    @Override
+    public void onConfirmed(OutboxEntry entry, Optional<String> txHash) {
+        sync.onConfirmed(entry, txHash);
+    }
+
+    @Override
+    public void onFailed(OutboxEntry entry, String reason) {
+        sync.onFailed(entry, reason);
+    }
+}
