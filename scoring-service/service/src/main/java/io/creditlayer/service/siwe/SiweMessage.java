@@ -165,7 +165,8 @@ public record SiweMessage(String scheme, String domain, String address, String s
         String line = lines.next("uri");
         if (!line.isEmpty()) {
             statement = line;
-            lines.expectBlank("statement", "a blank line must follow the statement");
+            lines.expectBlank("statement", "a blank line must follow the statement (without a statement, two blank "
+                    + "lines follow the address)");
         }
         String uri = lines.field("uri", URI_TAG);
         String version = lines.field("version", VERSION_TAG);
