@@ -93,7 +93,7 @@ public class BorrowerResource {
      */
     public record MyScoreView(String address, int score, Double pd, int tier, int collateralRatioBps,
                               List<ScoreView.ReasonView> reasons, List<ScoreAdvisor.Improvement> improvements,
-                              ScoreAdvisor.Outcome together, ScoreAdvisor.NextTier nextTier, String summary,
+                              ScoreAdvisor.Together together, ScoreAdvisor.NextTier nextTier, String summary,
                               String modelId, long asOfBlock, String featureCommitment) {
     }
 

@@ -18,7 +18,7 @@ public enum FeatureMovement {
     /** Can go either way. */
     EITHER;
 
-    private static final Set<String> WALLET_V1_UP = Set.of(
+    static final Set<String> WALLET_V1_UP = Set.of(
             "wallet_age_days", "active_days", "tx_count", "distinct_counterparties", "gas_paid_eth",
             "native_in_count", "native_in_eth", "native_out_count", "native_out_eth", "token_in_count",
             "token_out_count", "stable_in_usd", "stable_out_usd", "stable_balance_max_usd", "deposit_count",
@@ -27,7 +27,7 @@ public enum FeatureMovement {
             // only a new liquidation resets it, and that is never advice
             "days_since_last_liquidation",
             "write_off_count", "protocols_used", "dex_swap_count", "mixer_interactions");
-    private static final Set<String> WALLET_V1_DOWN = Set.of("stable_balance_min_usd");
+    static final Set<String> WALLET_V1_DOWN = Set.of("stable_balance_min_usd");
 
     /** The movement of a feature of a schema version; features of other schemas are assumed free to move. */
     public static FeatureMovement of(String schemaVersion, String feature) {

@@ -58,6 +58,17 @@ public final class ScoreAdvisor {
     }
 
     /**
+     * The profile with every suggested change applied at once.
+     *
+     * @param score       the score it would give
+     * @param tier        the tier it would give
+     * @param pd          the probability of default it would give
+     * @param scoreChange score minus the current score
+     */
+    public record Together(int score, int tier, double pd, int scoreChange) {
+    }
+
+    /**
      * What one adverse feature could do.
      *
      * @param feature      the feature (reason code)
@@ -92,7 +103,7 @@ public final class ScoreAdvisor {
      * @param nextTier     the next tier (null at the top tier)
      * @param summary      the distance to the next tier in plain language
      */
-    public record Advice(Score score, List<Improvement> improvements, Outcome together, NextTier nextTier, String summary) {
+    public record Advice(Score score, List<Improvement> improvements, Together together, NextTier nextTier, String summary) {
         public Advice {
             improvements = List.copyOf(improvements);
         }
@@ -121,7 +132,11 @@ public final class ScoreAdvisor {
                 anyChange = true;
             }
         }
-        Outcome together = anyChange ? outcome(combined, -1, Double.NaN, base) : null;
+        Together together = null;
+        if (anyChange) {
+            Score s = model.score(combined);
+            together = new Together(s.score(), s.tier(), s.pd(), s.score() - base.score());
+        }
         TierPolicy policy = model.policy();
         NextTier next = null;
         String summary;
@@ -133,6 +148,10 @@ public final class ScoreAdvisor {
         } else {
             summary = String.format(Locale.ROOT, "Your score is %d: tier %d, the best terms the pool offers.",
                     base.score(), base.tier());
+        }
+        if (together != null) {
+            summary += String.format(Locale.ROOT, " The changes above together would give %d (tier %d).", together.score(),
+                    together.tier());
         }
         return new Advice(base, improvements, together, next, summary);
     }
@@ -252,13 +271,10 @@ public final class ScoreAdvisor {
 
     private Outcome outcome(double[] features, int j, double value, Score base) {
         double[] changed = features.clone();
-        String shown = "";
-        if (j >= 0) {
-            changed[j] = value;
-            shown = display(model.schema().feature(j), value);
-        }
+        changed[j] = value;
         Score s = model.score(changed);
-        return new Outcome(value, shown, s.score(), s.tier(), s.pd(), s.score() - base.score());
+        return new Outcome(value, display(model.schema().feature(j), value), s.score(), s.tier(), s.pd(),
+                s.score() - base.score());
     }
 
     private int scoreWith(double[] features, int j, double value) {
