@@ -3,6 +3,7 @@ package io.creditlayer.service.siwe;
 import io.creditlayer.service.api.problem.ApiProblem;
 import io.creditlayer.service.chain.ChainSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -32,11 +33,12 @@ import java.util.UUID;
  * the signer can burn a nonce.
  */
 @ApplicationScoped
+@Startup
 public class SiweService {
     private static final Logger LOG = Logger.getLogger(SiweService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String TOKEN_PREFIX = "cls_";
-    /** Used nonces are kept this long after they expire, so a late replay is still told it is one. */
+    /** Used nonces and ended sessions are kept this long, so a late replay is still told it is one. */
     private static final Duration RETENTION = Duration.ofDays(1);
 
     private final SiweConfig config;
@@ -185,15 +187,20 @@ public class SiweService {
                 SiweSessionRecord.update("revokedAt = ?1 where id = ?2 and revokedAt is null", Instant.now(), session.sessionId()));
     }
 
-    /** Forgets nonces and sessions that ended more than a day ago (the unauthenticated nonce endpoint must not fill the disk). */
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Forgets expired nonces nobody used (at once: the nonce endpoint is unauthenticated, so its rows must not pile
+     * up) and used nonces and sessions that ended more than a day ago.
+     */
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
-        Instant cutoff = Instant.now().minus(RETENTION);
+        Instant now = Instant.now();
+        Instant cutoff = now.minus(RETENTION);
         QuarkusTransaction.requiringNew().run(() -> {
-            long nonces = SiweNonceRecord.delete("expiresAt < ?1", cutoff);
+            long unused = SiweNonceRecord.delete("usedAt is null and expiresAt < ?1", now);
+            long used = SiweNonceRecord.delete("expiresAt < ?1", cutoff);
             long sessions = SiweSessionRecord.delete("expiresAt < ?1", cutoff);
-            if (nonces + sessions > 0) {
-                LOG.infof("purged %d sign-in nonces and %d sessions that ended before %s", nonces, sessions, cutoff);
+            if (unused + used + sessions > 0) {
+                LOG.infof("purged %d unused and %d used sign-in nonces and %d ended sessions", unused, used, sessions);
             }
         });
     }

@@ -7,6 +7,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
@@ -48,6 +49,9 @@ class BorrowerSiweApiTest {
     private static final String PROBLEMS = "https://creditlayer.io/problems/";
     private static final long CHAIN_ID = 31337;
     private final SiweTestClient wallet = new SiweTestClient(BorrowerTestProfile.DOMAIN, CHAIN_ID);
+
+    @Inject
+    SiweService siwe;
 
     private static ECKeyPair newKey() {
         try {
@@ -104,6 +108,30 @@ class BorrowerSiweApiTest {
         assertNotNull(stored);
         assertNull(stored.usedAt);
         assertEquals(Duration.ofMinutes(5), Duration.between(stored.issuedAt, stored.expiresAt));
+    }
+
+    @Test
+    void thePurgeForgetsExpiredNoncesAndLongEndedSessions() {
+        String expiredUnused = SiweTestClient.nonce();
+        String fresh = SiweTestClient.nonce();
+        String oldUsed = SiweTestClient.nonce();
+        String token = wallet.signIn(newKey());
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            SiweNonceRecord.update("issuedAt = ?1, expiresAt = ?2 where nonce = ?3", now.minusSeconds(600), now.minusSeconds(1),
+                    expiredUnused);
+            SiweNonceRecord.update("issuedAt = ?1, expiresAt = ?2, usedAt = ?2, usedBy = ?3 where nonce = ?4",
+                    now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(2)).plusSeconds(60), "0x" + "1".repeat(40), oldUsed);
+            SiweSessionRecord.update("createdAt = ?1, expiresAt = ?2 where tokenSha256 = ?3", now.minus(Duration.ofDays(3)),
+                    now.minus(Duration.ofDays(2)), SiweService.sha256(token));
+        });
+        siwe.purge();
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertNull(SiweNonceRecord.findById(expiredUnused));
+            assertNull(SiweNonceRecord.findById(oldUsed));
+            assertNotNull(SiweNonceRecord.findById(fresh));
+            assertEquals(0, SiweSessionRecord.count("tokenSha256", SiweService.sha256(token)));
+        });
     }
 
     // ------------------------------------------------------------------ happy path and sessions
