@@ -10,6 +10,7 @@ import io.creditlayer.service.chain.ChainUnavailableException;
 import io.creditlayer.service.keys.SigningKeys;
 import io.creditlayer.service.store.OutboxEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -77,6 +78,7 @@ public class OutboxWorker {
     // guarded by running
     private int chainFailures;
     private Instant pausedUntil = Instant.MIN;
+    private volatile boolean stopping;
 
     @Inject
     public OutboxWorker(ChainRpc rpc, SigningKeys keys, OutboxHandlers handlers, OutboxConfig config,
@@ -144,6 +146,10 @@ public class OutboxWorker {
         }
     }
 
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     @Scheduled(every = "${creditlayer.outbox.interval:1s}", delayed = "${creditlayer.outbox.interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledTick() {
@@ -162,6 +168,9 @@ public class OutboxWorker {
             return Tick.skip("a tick is already running");
         }
         try {
+            if (stopping) {
+                return Tick.skip("shutting down");
+            }
             if (!keys.configured()) {
                 return Tick.skip("no scorer key configured");
             }
@@ -194,6 +203,11 @@ public class OutboxWorker {
             }
             return Tick.skip(e.getMessage());
         } catch (RuntimeException e) {
+            if (stopping) {
+                // the datasource closes under a tick that was running at shutdown; what it stored stays valid
+                LOG.debugf("outbox tick interrupted by shutdown: %s", e);
+                return Tick.skip("shutting down");
+            }
             LOG.errorf("outbox tick failed: %s", e.toString());
             return Tick.skip(e.toString());
         } finally {
@@ -482,9 +496,9 @@ public class OutboxWorker {
         if (signed == null) {
             return;
         }
-        crashIf(CrashPoint.PERSIST);
         LOG.infof("outbox entry %d: %s as %s (nonce %d, gas limit %s, max fee %s wei)", entryId,
                 prepared.call().description(), signed.txHash, signed.nonce, gasLimit, priced.maxFeePerGas());
+        crashIf(CrashPoint.PERSIST);
         if (broadcast(entryId, signed, true)) {
             counts.sent++;
         }
