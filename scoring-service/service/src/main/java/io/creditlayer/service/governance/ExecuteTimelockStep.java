@@ -20,7 +20,7 @@ public class ExecuteTimelockStep implements RegistryOutboxHandler {
     }
 
     @Override
-    public RegistryStep prepare(OutboxEntry entry) {
+    public RegistryStep plan(OutboxEntry entry) {
         return sync.prepare(entry);
     }
 

@@ -1,5 +1,11 @@
 package io.creditlayer.service.governance;
 
+import io.creditlayer.service.outbox.Landing;
+import io.creditlayer.service.outbox.OutboxAlreadyApplied;
+import io.creditlayer.service.outbox.OutboxDeferral;
+import io.creditlayer.service.outbox.OutboxHandler;
+import io.creditlayer.service.outbox.OutboxRejection;
+import io.creditlayer.service.outbox.PreparedCall;
 import io.creditlayer.service.store.OutboxEntry;
 
 import java.util.Optional;
@@ -11,13 +17,26 @@ import java.util.Optional;
  * (see {@link RegistryStep}). Steps run one at a time per model: each confirmation plans the next step from
  * what the chain then says.
  */
-public interface RegistryOutboxHandler {
-
-    /** The outbox kind this handler serves. */
-    String kind();
+public interface RegistryOutboxHandler extends OutboxHandler {
 
     /** Reads the chain and says what this entry needs now. May throw a 503 problem when the chain is unreachable. */
-    RegistryStep prepare(OutboxEntry entry);
+    RegistryStep plan(OutboxEntry entry);
+
+    /** The worker's view of {@link #plan}: a call to send, or the outcome as the worker's exceptions. */
+    @Override
+    default PreparedCall prepare(OutboxEntry entry) {
+        return switch (plan(entry)) {
+            case RegistryStep.Send send -> PreparedCall.of(send.call().to(), send.call().data(), send.call().description());
+            case RegistryStep.Done done -> throw new OutboxAlreadyApplied(done.reason());
+            case RegistryStep.NotYet wait -> throw new OutboxDeferral(wait.retryAfter(), wait.reason());
+            case RegistryStep.Refuse refuse -> throw new OutboxRejection(refuse.reason());
+        };
+    }
+
+    @Override
+    default void onConfirmed(OutboxEntry entry, Landing landing) {
+        onConfirmed(entry, java.util.Optional.ofNullable(landing.txHash()));
+    }
 
     /**
      * The entry's call was confirmed (or {@link RegistryStep.Done} needed none): records the registry state and
@@ -28,5 +47,6 @@ public interface RegistryOutboxHandler {
     void onConfirmed(OutboxEntry entry, Optional<String> txHash);
 
     /** The entry failed for good (reverted, refused, out of attempts): records why for governance to see. */
+    @Override
     void onFailed(OutboxEntry entry, String reason);
 }

@@ -426,6 +426,20 @@ public class OutboxWorker {
             fail(entryId, rejection.getMessage());
             counts.failed++;
             return;
+        } catch (OutboxAlreadyApplied done) {
+            LOG.infof("outbox entry %d needs no transaction: %s", entryId, done.getMessage());
+            confirm(entryId, new Landing(null, null, null, false));
+            counts.confirmed++;
+            return;
+        } catch (OutboxDeferral deferral) {
+            inTx(() -> {
+                OutboxEntry entry = OutboxEntry.findById(entryId, LockModeType.PESSIMISTIC_WRITE);
+                entry.nextAttemptAt = Instant.now().plus(deferral.retryAfter());
+                entry.lastError = deferral.getMessage();
+                entry.updatedAt = Instant.now();
+                return null;
+            });
+            return;
         }
         if (prepared == null) {
             return;

@@ -169,7 +169,7 @@ class GovernanceChainTest {
                     "aggregateId = ?1 and kind = ?2 and status = ?3 order by id desc", modelId, kind,
                     OutboxEntry.Status.CONFIRMED).firstResult());
             RegistryOutboxHandler handler = handlers.stream().filter(h -> h.kind().equals(kind)).findFirst().orElseThrow();
-            assertInstanceOf(RegistryStep.Done.class, handler.prepare(entry), kind);
+            assertInstanceOf(RegistryStep.Done.class, handler.plan(entry), kind);
         }
     }
 

@@ -50,7 +50,7 @@ final class RegistryOutboxDriver {
             }
             OutboxEntry entry = next.get();
             RegistryOutboxHandler handler = handlers.get(entry.kind);
-            switch (handler.prepare(entry)) {
+            switch (handler.plan(entry)) {
                 case RegistryStep.Send send -> {
                     TransactionReceipt receipt = send(send.call());
                     if (receipt.isStatusOK()) {
