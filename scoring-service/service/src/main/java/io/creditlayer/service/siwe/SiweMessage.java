@@ -13,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -115,7 +114,9 @@ public record SiweMessage(String scheme, String domain, String address, String s
         if (nonce == null || !NONCE.matcher(nonce).matches()) {
             throw new SiweFormatException("nonce", "nonce must be at least 8 letters or digits, got " + quote(nonce));
         }
-        Objects.requireNonNull(issuedAt, "issuedAt");
+        if (issuedAt == null) {
+            throw new SiweFormatException("issuedAt", "issued-at is required");
+        }
         if (expirationTime != null && !expirationTime.isAfter(issuedAt)) {
             throw new SiweFormatException("expirationTime", "expiration time must be after the issued-at time");
         }
@@ -235,12 +236,6 @@ public record SiweMessage(String scheme, String domain, String address, String s
             }
         }
         return out.toString();
-    }
-
-    /** A copy with another nonce (tests and clients building messages). */
-    public SiweMessage withNonce(String newNonce) {
-        return new SiweMessage(scheme, domain, address, statement, uri, version, chainId, newNonce, issuedAt,
-                expirationTime, notBefore, requestId, resources);
     }
 
     /** The field a misplaced line belongs to, for the error message. */
