@@ -59,11 +59,19 @@ public class AttestationIssuer {
             throw new ApiProblem(422, "unscored-wallet", "Unprocessable entity",
                     "wallet " + address + " has no score to attest (tier 0)");
         }
-        ChainSettings.Contracts contracts = chain.contracts();
+        ChainSettings.Contracts contracts;
+        AttestationSigner signer;
+        OracleDomain domain;
+        try {
+            contracts = chain.contracts();
+            domain = new OracleDomain(chain.chainId(), contracts.creditOracle());
+            signer = new AttestationSigner(keys.scorer(), domain);
+        } catch (IllegalStateException misconfigured) {
+            // no deployment file or no scorer key: the operator's to fix, the caller may retry later
+            throw ApiProblem.unavailable("attestation-unavailable", "attestations are unavailable: " + misconfigured.getMessage());
+        }
         long issuedAt = chain.latestBlockTimestamp();
         long expiresAt = issuedAt + lifetime.toSeconds();
-        OracleDomain domain = new OracleDomain(chain.chainId(), contracts.creditOracle());
-        AttestationSigner signer = new AttestationSigner(keys.scorer(), domain);
         return QuarkusTransaction.requiringNew().call(() -> {
             BigInteger nonce = nextNonce(address);
             ScoreAttestation attestation = new ScoreAttestation(address, view.score(), view.tier(),
