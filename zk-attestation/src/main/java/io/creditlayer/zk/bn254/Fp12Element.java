@@ -67,6 +67,18 @@ public final class Fp12Element {
         return new Fp12Element(m, result);
     }
 
+    /**
+     * The twelve Fp coefficients over the basis (1, i)·(1, v, v^2)·(1, w), the innermost varying fastest: the order
+     * of snarkjs's nested [[[c0, c1] × 3] × 2] (as in vk_alphabeta_12).
+     */
+    public java.util.List<BigInteger> coefficients() {
+        java.util.List<BigInteger> coefficients = new java.util.ArrayList<>(12);
+        for (int i = 0; i < 12; i++) {
+            coefficients.add(Fp.toBigInteger(limbs, 4 * i));
+        }
+        return java.util.List.copyOf(coefficients);
+    }
+
     public boolean isOne() {
         return Fp12.isOne(limbs, 0);
     }
@@ -88,13 +100,8 @@ public final class Fp12Element {
         return Arrays.hashCode(limbs);
     }
 
-    /** The twelve Fp coefficients over the basis (1, i)·(1, v, v^2)·(1, w), in that nesting order. */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("Fp12(");
-        for (int i = 0; i < 12; i++) {
-            text.append(i == 0 ? "" : ", ").append(Fp.toBigInteger(limbs, 4 * i));
-        }
-        return text.append(')').toString();
+        return "Fp12" + coefficients();
     }
 }

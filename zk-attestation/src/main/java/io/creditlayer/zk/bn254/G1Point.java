@@ -140,6 +140,39 @@ public final class G1Point {
         return G1.toAffine(m, product, point, t) ? trusted(m, point) : INFINITY;
     }
 
+    /**
+     * Σ k_i·P_i with each k_i taken modulo r, by Straus's interleaving: one shared chain of doublings, one addition
+     * per non-zero digit of each scalar's non-adjacent form.
+     */
+    public static G1Point linearCombination(java.util.List<G1Point> points, java.util.List<BigInteger> scalars) {
+        if (points.size() != scalars.size()) {
+            throw new IllegalArgumentException("as many scalars as points expected");
+        }
+        java.util.List<G1Point> used = new java.util.ArrayList<>();
+        java.util.List<int[]> nafs = new java.util.ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            BigInteger k = scalars.get(i).mod(Bn254.R);
+            if (!points.get(i).isInfinity() && k.signum() != 0) {
+                used.add(points.get(i));
+                nafs.add(Bn254.naf(k));
+            }
+        }
+        if (used.isEmpty()) {
+            return INFINITY;
+        }
+        int n = used.size();
+        int product = 2 * n * G1.AFFINE_SIZE, t = product + G1.SIZE;
+        long[] m = new long[t + G1.SCRATCH];
+        int[] at = new int[n], negatives = new int[n];
+        for (int i = 0; i < n; i++) {
+            at[i] = 2 * i * G1.AFFINE_SIZE;
+            negatives[i] = at[i] + G1.AFFINE_SIZE;
+            used.get(i).writeAffine(m, at[i]);
+        }
+        G1.multiScalarMul(m, at, negatives, nafs.toArray(int[][]::new), product, t);
+        return G1.toAffine(m, product, 0, t) ? trusted(m, 0) : INFINITY;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof G1Point other && Arrays.equals(xy, other.xy);

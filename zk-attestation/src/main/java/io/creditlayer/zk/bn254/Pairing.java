@@ -7,16 +7,18 @@ import java.util.List;
  * exponentiation (the check Π e(P_i, Q_i) = 1 of EIP-197 and of Groth16).
  *
  * <p>A multi-Miller loop squares the accumulator once per step for all pairs and multiplies in each pair's line
- * (see {@link G2Prepared}); the final exponentiation f^((p^12 - 1)/r) then runs once. Its easy part
- * f^((p^6 - 1)(p^2 + 1)) uses one inversion and Frobenius maps; its hard part f^((p^4 - p^2 + 1)/r) follows
- * Scott, Benger, Charlemagne, Dominguez Perez and Kachisa ("On the final exponentiation for calculating pairings
- * on ordinary elliptic curves", 2009): three exponentiations by u with cyclotomic squarings and a vectorial
- * addition chain over the Frobenius images, for λ = λ0 + λ1·p + λ2·p^2 + p^3 with λ0 = -36u^3 - 30u^2 - 18u - 2,
- * λ1 = -36u^3 - 18u^2 - 12u + 1, λ2 = 6u^2 + 1.
+ * (see {@link G2Prepared}); the final exponentiation then runs once. Its easy part f^((p^6 - 1)(p^2 + 1)) uses one
+ * inversion and Frobenius maps. Its hard part follows Fuentes-Castañeda, Knapp and Rodríguez-Henríquez ("Faster
+ * hashing to G2", SAC 2011): it raises to m·(p^4 - p^2 + 1)/r with m = 2u(6u^2 + 3u + 1), a multiple that is
+ * cheaper to reach, written in base p as λ0 + λ1·p + λ2·p^2 + λ3·p^3 with λ0 = 12u^3 + 12u^2 + 6u + 1,
+ * λ1 = 12u^3 + 6u^2 + 4u, λ2 = 12u^3 + 6u^2 + 6u, λ3 = 12u^3 + 6u^2 + 4u - 1: three exponentiations by u with
+ * cyclotomic squarings, then Frobenius maps. m is below r and so coprime to it: the result is still a
+ * non-degenerate bilinear pairing, and it is the value snarkjs, ffjavascript and libff compute (so
+ * verification_key.json's vk_alphabeta_12 equals e(α, β) here).
  */
 public final class Pairing {
-    /** The workspace a check needs: accumulator, line, P, and the final exponentiation's twelve slots. */
-    private static final int FINAL_EXPONENTIATION_SLOTS = 12;
+    /** The workspace a check needs: accumulator, line, and the final exponentiation's slots (P comes behind). */
+    private static final int FINAL_EXPONENTIATION_SLOTS = 8;
     private static final int WORKSPACE = Fp12.SIZE + 3 * Fp2.SIZE
             + FINAL_EXPONENTIATION_SLOTS * Fp12.SIZE + Fp12.SCRATCH;
 
@@ -124,62 +126,54 @@ public final class Pairing {
         }
     }
 
-    /** z = x^((p^12 - 1)/r). Uses m[t, t + 12·Fp12.SIZE + Fp12.SCRATCH). */
+    /**
+     * z = x^((p^6 - 1)(p^2 + 1)·m·(p^4 - p^2 + 1)/r) with m = 2u(6u^2 + 3u + 1). Uses m[t, t + 8·Fp12.SIZE +
+     * Fp12.SCRATCH).
+     */
     private static void finalExponentiation(long[] m, int x, int z, int t) {
         int[] slot = new int[FINAL_EXPONENTIATION_SLOTS];
         for (int i = 0; i < slot.length; i++) {
             slot[i] = t + i * Fp12.SIZE;
         }
         int s = t + FINAL_EXPONENTIATION_SLOTS * Fp12.SIZE;
-        int f = slot[0], y0 = slot[1], fu = slot[2], fu2 = slot[3], fu3 = slot[4], y3 = slot[5], y2 = slot[6],
-                y1 = slot[7], y4 = slot[8], y6 = slot[9], t0 = slot[10], t1 = slot[11];
+        int f = slot[0], tmp = slot[1], b = slot[2], sixU = slot[3], sixU2 = slot[4], a = slot[5], x0 = slot[6],
+                frob = slot[7];
 
-        // easy part: f = x^(p^6 - 1) = conj(x)/x, then f = f^(p^2 + 1); f is now in the cyclotomic subgroup
+        // easy part: f = x^(p^6 - 1) = conj(x)/x, then f = f^(p^2 + 1); f is now in the cyclotomic subgroup,
+        // where inverses are conjugates and squarings can be cyclotomic
         Fp12.inv(m, x, f, s);
-        Fp12.conj(m, x, y0);
-        Fp12.mul(m, y0, f, f, s);
-        Fp12.frobenius(m, f, 2, y0, s);
-        Fp12.mul(m, f, y0, f, s);
+        Fp12.conj(m, x, tmp);
+        Fp12.mul(m, tmp, f, f, s);
+        Fp12.frobenius(m, f, 2, tmp, s);
+        Fp12.mul(m, f, tmp, f, s);
 
-        // y0 = f^p · f^(p^2) · f^(p^3)
-        Fp12.frobenius(m, f, 1, y0, s);
-        Fp12.frobenius(m, f, 2, y1, s);
-        Fp12.mul(m, y0, y1, y0, s);
-        Fp12.frobenius(m, f, 3, y1, s);
-        Fp12.mul(m, y0, y1, y0, s);
+        // hard part: b = f^(2u), sixU = f^(6u), sixU2 = f^(6u^2), a = f^(12u^3 + 6u^2 + 4u) = f^λ1
+        Fp12.cyclotomicExpByU(m, f, b, s);
+        Fp12.cyclotomicSqr(m, b, b, s);
+        Fp12.cyclotomicSqr(m, b, sixU, s);
+        Fp12.mul(m, sixU, b, sixU, s);
+        Fp12.cyclotomicExpByU(m, sixU, sixU2, s);
+        Fp12.cyclotomicSqr(m, sixU2, tmp, s);
+        Fp12.cyclotomicExpByU(m, tmp, a, s);
+        Fp12.mul(m, a, sixU2, a, s);
+        Fp12.cyclotomicSqr(m, b, tmp, s);
+        Fp12.mul(m, a, tmp, a, s);
 
-        Fp12.cyclotomicExpByU(m, f, fu, s);
-        Fp12.cyclotomicExpByU(m, fu, fu2, s);
-        Fp12.cyclotomicExpByU(m, fu2, fu3, s);
-
-        // y3 = 1/(f^u)^p, y2 = (f^(u^2))^(p^2), y1 = 1/f; inverses are conjugates in the cyclotomic subgroup
-        Fp12.frobenius(m, fu, 1, y3, s);
-        Fp12.conj(m, y3, y3);
-        Fp12.frobenius(m, fu2, 2, y2, s);
-        Fp12.conj(m, f, y1);
-        // y4 = 1/(f^u · (f^(u^2))^p), y6 = 1/(f^(u^3) · (f^(u^3))^p), y5 = 1/f^(u^2) (in f's slot)
-        Fp12.frobenius(m, fu2, 1, y4, s);
-        Fp12.mul(m, y4, fu, y4, s);
-        Fp12.conj(m, y4, y4);
-        Fp12.frobenius(m, fu3, 1, y6, s);
-        Fp12.mul(m, y6, fu3, y6, s);
-        Fp12.conj(m, y6, y6);
-        int y5 = f;
-        Fp12.conj(m, fu2, y5);
-
-        // f^λ = y0 · y1^2 · y2^6 · y3^12 · y4^18 · y5^30 · y6^36 by the addition chain of Scott et al.
-        Fp12.cyclotomicSqr(m, y6, t0, s);
-        Fp12.mul(m, t0, y4, t0, s);
-        Fp12.mul(m, t0, y5, t0, s);
-        Fp12.mul(m, y3, y5, t1, s);
-        Fp12.mul(m, t1, t0, t1, s);
-        Fp12.mul(m, t0, y2, t0, s);
-        Fp12.cyclotomicSqr(m, t1, t1, s);
-        Fp12.mul(m, t1, t0, t1, s);
-        Fp12.cyclotomicSqr(m, t1, t1, s);
-        Fp12.mul(m, t1, y1, t0, s);
-        Fp12.mul(m, t1, y0, t1, s);
-        Fp12.cyclotomicSqr(m, t0, t0, s);
-        Fp12.mul(m, t0, t1, z, s);
+        // f^λ0 = a · f^(6u^2) · f^(2u) · f, with λ0 = λ1 + 6u^2 + 2u + 1
+        Fp12.mul(m, a, sixU2, x0, s);
+        Fp12.mul(m, x0, b, x0, s);
+        Fp12.mul(m, x0, f, x0, s);
+        // (f^λ1)^p
+        Fp12.frobenius(m, a, 1, frob, s);
+        Fp12.mul(m, x0, frob, x0, s);
+        // (f^λ2)^(p^2), λ2 = λ1 + 2u
+        Fp12.mul(m, a, b, tmp, s);
+        Fp12.frobenius(m, tmp, 2, frob, s);
+        Fp12.mul(m, x0, frob, x0, s);
+        // (f^λ3)^(p^3), λ3 = λ1 - 1
+        Fp12.conj(m, f, tmp);
+        Fp12.mul(m, a, tmp, tmp, s);
+        Fp12.frobenius(m, tmp, 3, frob, s);
+        Fp12.mul(m, x0, frob, z, s);
     }
 }
