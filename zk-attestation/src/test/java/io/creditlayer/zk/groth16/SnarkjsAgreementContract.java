@@ -194,6 +194,35 @@ abstract class SnarkjsAgreementContract {
     }
 
     /**
+     * A coordinate plus p names the same residue. snarkjs's JavaScript verifier reduces it and accepts; the EVM's
+     * precompiles (which the on-chain verifier calls) and this verifier refuse it: values are never reduced.
+     */
+    @Test
+    void coordinatesFromPAreRefusedWhereSnarkjsReducesThem() {
+        BigInteger p = io.creditlayer.zk.bn254.Fp.P;
+        byte[] valid = proof(0).toBytes();
+        List<Tampered> cases = new ArrayList<>();
+        for (int word : new int[] {0, 2, 7}) {
+            byte[] aliased = valid.clone();
+            BigInteger value = new BigInteger(1, java.util.Arrays.copyOfRange(valid, 32 * word, 32 * word + 32));
+            byte[] raw = value.add(p).toByteArray();
+            java.util.Arrays.fill(aliased, 32 * word, 32 * word + 32, (byte) 0);
+            int length = Math.min(32, raw.length);
+            System.arraycopy(raw, raw.length - length, aliased, 32 * word + 32 - length, length);
+            cases.add(new Tampered("proof word " + word + " + p", aliased, publicInputs(0)));
+        }
+        List<Boolean> snarkjs = Snarkjs.verifyBatch(cases.stream()
+                .map(c -> new Snarkjs.Case(keyJson, proofJson(c.proof()), publicJson(c.publicInputs())))
+                .toList(), workDirectory().resolve("scratch"));
+        for (int i = 0; i < cases.size(); i++) {
+            Tampered c = cases.get(i);
+            org.junit.jupiter.api.Assertions.assertThrows(Groth16FormatException.class, () -> Proof.fromBytes(c.proof()),
+                    c.description());
+            assertEquals(Boolean.TRUE, snarkjs.get(i), "snarkjs 0.7 reduces " + c.description());
+        }
+    }
+
+    /**
      * Groth16 proofs are malleable: (k·A, k^-1·B, C) satisfies the same equation. Both verifiers accept it, so a
      * proof's bytes must never serve as a nullifier (the contract keys replay protection on the public inputs).
      */
