@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.util.Random;
 
 /** Test points of the G2 twist: random points of the whole twist group (almost never in G2) and their encodings. */
-final class TwistPoints {
+public final class TwistPoints {
     private static final BigInteger P = Fp.P;
     private static final Fp2Element ONE = Fp2Element.of(BigInteger.ONE, BigInteger.ZERO);
     private static final Fp2Element MINUS_ONE = Fp2Element.of(P.subtract(BigInteger.ONE), BigInteger.ZERO);
@@ -31,7 +31,7 @@ final class TwistPoints {
     }
 
     /** A random point (x, y) of the twist as {xRe, xIm, yRe, yIm}. */
-    static BigInteger[] randomTwistPoint(Random random) {
+    public static BigInteger[] randomTwistPoint(Random random) {
         while (true) {
             Fp2Element x = Fp2Element.of(new BigInteger(254, random).mod(P), new BigInteger(254, random).mod(P));
             Fp2Element y = sqrt(x.square().multiply(x).add(TWIST_B));
