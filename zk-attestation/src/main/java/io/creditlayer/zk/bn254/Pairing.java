@@ -44,18 +44,35 @@ public final class Pairing {
 
     /** Whether Π e(P_i, Q_i) = 1 for prepared Q_i (true for no pairs). */
     public static boolean checkPrepared(List<G1Point> ps, List<G2Prepared> qs) {
+        return checkPrepared(ps, qs, Fp12Element.ONE);
+    }
+
+    /**
+     * Whether Π e(P_i, Q_i) · e(fixed pairs) = 1, where {@code fixedMillerProduct} is {@link #millerLoop} of pairs
+     * that never change (a verification key's e(α, β)): their Miller loop runs once, and the final exponentiation
+     * is still shared by all pairs.
+     */
+    public static boolean checkPrepared(List<G1Point> ps, List<G2Prepared> qs, Fp12Element fixedMillerProduct) {
         if (ps.size() != qs.size()) {
             throw new IllegalArgumentException("as many G1 as G2 points expected");
         }
-        long[] m = new long[WORKSPACE + ps.size() * G1.AFFINE_SIZE];
-        int f = 0, t = Fp12.SIZE;
+        long[] m = new long[WORKSPACE + Fp12.SIZE + ps.size() * G1.AFFINE_SIZE];
+        int fixed = 0, f = Fp12.SIZE, t = 2 * Fp12.SIZE;
+        fixedMillerProduct.writeTo(m, fixed);
         millerLoop(m, ps, qs, f, t);
+        if (!fixedMillerProduct.isOne()) {
+            Fp12.mul(m, f, fixed, f, t);
+        }
         finalExponentiation(m, f, f, t);
         return Fp12.isOne(m, f);
     }
 
-    /** The product of the Miller loops f_{6u+2,Q_i}(P_i) with the Frobenius corrections, before exponentiation. */
-    static Fp12Element millerLoop(List<G1Point> ps, List<G2Prepared> qs) {
+    /**
+     * The product of the Miller loops f_{6u+2,Q_i}(P_i) with the Frobenius corrections, before the final
+     * exponentiation: not a pairing value by itself (it depends on the lines' scaling), only a factor for
+     * {@link #checkPrepared(List, List, Fp12Element)}.
+     */
+    public static Fp12Element millerLoop(List<G1Point> ps, List<G2Prepared> qs) {
         long[] m = new long[WORKSPACE + ps.size() * G1.AFFINE_SIZE];
         millerLoop(m, ps, qs, 0, Fp12.SIZE);
         return new Fp12Element(m, 0);

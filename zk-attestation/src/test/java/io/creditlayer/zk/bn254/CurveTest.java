@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Random;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
@@ -49,6 +50,44 @@ class CurveTest {
         assertEquals(p.negate(), p.multiply(R.subtract(BigInteger.ONE)));
         assertEquals(p, p.add(G1Point.INFINITY));
         assertTrue(G1Point.INFINITY.multiply(BigInteger.TEN).isInfinity());
+    }
+
+    @Test
+    void fixedBaseTablesAndStrausAgreeWithPlainMultiplication() {
+        List<G1Point> points = new java.util.ArrayList<>();
+        List<BigInteger> scalars = new java.util.ArrayList<>();
+        G1Point expected = G1Point.GENERATOR;
+        for (int i = 0; i < 4; i++) {
+            G1Point p = G1Point.GENERATOR.multiply(new BigInteger(256, random));
+            BigInteger k = switch (i) {
+                case 0 -> BigInteger.ZERO;
+                case 1 -> R.subtract(BigInteger.ONE);
+                case 2 -> BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+                default -> new BigInteger(256, random);
+            };
+            points.add(p);
+            scalars.add(k);
+            expected = expected.add(p.multiply(k));
+        }
+        List<G1FixedBase> tables = points.stream().map(G1FixedBase::of).toList();
+        assertEquals(expected, G1FixedBase.linearCombination(tables, scalars, G1Point.GENERATOR));
+        List<G1Point> withGenerator = new java.util.ArrayList<>(points);
+        withGenerator.add(G1Point.GENERATOR);
+        List<BigInteger> withOne = new java.util.ArrayList<>(scalars);
+        withOne.add(BigInteger.ONE);
+        assertEquals(expected, G1Point.linearCombination(withGenerator, withOne));
+        G1Point p = points.get(3);
+        G1FixedBase table = tables.get(3);
+        for (BigInteger k : List.of(BigInteger.ONE, BigInteger.valueOf(63), BigInteger.valueOf(64), R,
+                R.add(BigInteger.ONE), new BigInteger(256, random))) {
+            assertEquals(p.multiply(k), table.multiply(k), k.toString());
+        }
+        // a sum that cancels: p·k + p·(r - k) = infinity, and repeated points double
+        assertTrue(G1FixedBase.linearCombination(List.of(table, table), List.of(BigInteger.TEN, R.subtract(BigInteger.TEN)),
+                G1Point.INFINITY).isInfinity());
+        assertEquals(p.multiply(BigInteger.valueOf(20)), G1FixedBase.linearCombination(List.of(table, table),
+                List.of(BigInteger.TEN, BigInteger.TEN), G1Point.INFINITY));
+        assertTrue(G1FixedBase.of(G1Point.INFINITY).multiply(BigInteger.TEN).isInfinity());
     }
 
     @Test
