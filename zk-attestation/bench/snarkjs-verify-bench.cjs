@@ -34,7 +34,7 @@ function read(name) {
         : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
     const mean = times.reduce((a, b) => a + b, 0) / times.length;
     process.stdout.write(JSON.stringify({
-        calls: times.length, medianMs: median, p90Ms: times[Math.floor(times.length * 0.9)], meanMs: mean,
+        calls: times.length, medianMs: median, minMs: times[0], p90Ms: times[Math.floor(times.length * 0.9)], meanMs: mean,
     }) + '\n');
     // snarkjs keeps curve worker threads alive
     process.exit(0);
