@@ -55,6 +55,25 @@ public final class Fp {
         reduceOnce(s0, s1, s2, s3, z, zo);
     }
 
+    /**
+     * z = x + y without the final reduction: a value below 2p (p < 2^254, so no limb overflows), only fit as an
+     * input of {@link #mul}, which accepts operands below 2p (see there).
+     */
+    static void addUnreduced(long[] x, int xo, long[] y, int yo, long[] z, int zo) {
+        long x0 = x[xo], x1 = x[xo + 1], x2 = x[xo + 2], x3 = x[xo + 3];
+        long y0 = y[yo], y1 = y[yo + 1], y2 = y[yo + 2], y3 = y[yo + 3];
+        long s0 = x0 + y0;
+        long c = carry(x0, y0, s0);
+        long s1 = x1 + y1 + c;
+        c = carry(x1, y1, s1);
+        long s2 = x2 + y2 + c;
+        c = carry(x2, y2, s2);
+        z[zo] = s0;
+        z[zo + 1] = s1;
+        z[zo + 2] = s2;
+        z[zo + 3] = x3 + y3 + c;
+    }
+
     /** z = 2x. */
     public static void dbl(long[] x, int xo, long[] z, int zo) {
         long x0 = x[xo], x1 = x[xo + 1], x2 = x[xo + 2], x3 = x[xo + 3];
@@ -115,7 +134,8 @@ public final class Fp {
     /**
      * z = x·y·R^-1 (Montgomery product), by the coarsely integrated operand scanning method. p's top limb is below
      * 2^62, so the running total never needs a fifth limb (the "no-carry" variant): each row's top carry fits
-     * into the top limb.
+     * into the top limb. Operands may be unreduced up to 2p: the running total stays below 3p < 2^256 and the
+     * result below (4p^2 + R·p)/R < 2p (as 4p < R), which the final subtraction brings below p.
      */
     public static void mul(long[] x, int xo, long[] y, int yo, long[] z, int zo) {
         final long x0 = x[xo], x1 = x[xo + 1], x2 = x[xo + 2], x3 = x[xo + 3];

@@ -50,8 +50,8 @@ public final class Fp2 {
         int a0b0 = t, a1b1 = t + 4, sumA = t + 8, sumB = t + 12;
         Fp.mul(m, x, m, y, m, a0b0);
         Fp.mul(m, x + 4, m, y + 4, m, a1b1);
-        Fp.add(m, x, m, x + 4, m, sumA);
-        Fp.add(m, y, m, y + 4, m, sumB);
+        Fp.addUnreduced(m, x, m, x + 4, m, sumA);
+        Fp.addUnreduced(m, y, m, y + 4, m, sumB);
         Fp.mul(m, sumA, m, sumB, m, z + 4);
         Fp.sub(m, z + 4, m, a0b0, m, z + 4);
         Fp.sub(m, z + 4, m, a1b1, m, z + 4);
@@ -63,8 +63,8 @@ public final class Fp2 {
         int a0b0 = t, a1b1 = t + 4, sumA = t + 8, sumB = t + 12;
         Fp.mul(m, x, c, y, m, a0b0);
         Fp.mul(m, x + 4, c, y + 4, m, a1b1);
-        Fp.add(m, x, m, x + 4, m, sumA);
-        Fp.add(c, y, c, y + 4, m, sumB);
+        Fp.addUnreduced(m, x, m, x + 4, m, sumA);
+        Fp.addUnreduced(c, y, c, y + 4, m, sumB);
         Fp.mul(m, sumA, m, sumB, m, z + 4);
         Fp.sub(m, z + 4, m, a0b0, m, z + 4);
         Fp.sub(m, z + 4, m, a1b1, m, z + 4);
@@ -74,7 +74,7 @@ public final class Fp2 {
     /** z = x^2 = (a0 + a1)(a0 - a1) + 2·a0·a1·i. Uses m[t, t + 8). */
     public static void sqr(long[] m, int x, int z, int t) {
         int sum = t, difference = t + 4;
-        Fp.add(m, x, m, x + 4, m, sum);
+        Fp.addUnreduced(m, x, m, x + 4, m, sum);
         Fp.sub(m, x, m, x + 4, m, difference);
         Fp.mul(m, x, m, x + 4, m, z + 4);
         Fp.dbl(m, z + 4, m, z + 4);

@@ -52,6 +52,29 @@ class FpTest {
     }
 
     @Test
+    void productAcceptsUnreducedOperandsBelowTwoP() {
+        List<BigInteger> xs = samples(6, 200);
+        List<BigInteger> ys = samples(7, 200);
+        BigInteger rInverse = BigInteger.ONE.shiftLeft(256).modInverse(P);
+        for (int i = 0; i < xs.size(); i++) {
+            // plain limbs of x + p and y + p (both below 2p) fed to the Montgomery product directly
+            BigInteger x = xs.get(i).add(P), y = ys.get(i).add(i % 2 == 0 ? P : BigInteger.ZERO);
+            long[] m = new long[12];
+            System.arraycopy(Fp.limbs(x), 0, m, 0, 4);
+            System.arraycopy(Fp.limbs(y), 0, m, 4, 4);
+            Fp.mul(m, 0, m, 4, m, 8);
+            assertEquals(x.multiply(y).multiply(rInverse).mod(P), Fp.fromLimbs(m, 8));
+            Fp.addUnreduced(m, 0, m, 4, m, 8);
+            assertEquals(x.add(y), Fp.fromLimbs(m, 8));
+        }
+        long[] m = new long[12];
+        BigInteger largest = P.shiftLeft(1).subtract(BigInteger.ONE);
+        System.arraycopy(Fp.limbs(largest), 0, m, 0, 4);
+        Fp.mul(m, 0, m, 0, m, 8);
+        assertEquals(largest.multiply(largest).multiply(rInverse).mod(P), Fp.fromLimbs(m, 8));
+    }
+
+    @Test
     void outputsMayOverlapInputs() {
         for (BigInteger x : samples(3, 50)) {
             long[] m = new long[8];
