@@ -184,10 +184,16 @@ abstract class SnarkjsAgreementContract {
                 aliased[j] = aliased[j].add(R);
                 cases.add(new Tampered(i + ": public input " + j + " + r (same residue)", p.toBytes(), aliased));
             }
-            BigInteger[] swapped = inputs.clone();
-            swapped[1] = inputs[2];
-            swapped[2] = inputs[1];
-            cases.add(new Tampered(i + ": public inputs 1 and 2 swapped", p.toBytes(), swapped));
+            for (int j = 1; j < inputs.length; j++) {
+                if (!inputs[j].equals(inputs[j - 1])) {
+                    BigInteger[] swapped = inputs.clone();
+                    swapped[j - 1] = inputs[j];
+                    swapped[j] = inputs[j - 1];
+                    cases.add(new Tampered(i + ": public inputs " + (j - 1) + " and " + j + " swapped", p.toBytes(),
+                            swapped));
+                    break;
+                }
+            }
             cases.add(new Tampered(i + ": another proof's public inputs", p.toBytes(), publicInputs(1 - i)));
         }
         assertBothSay(false, cases);
