@@ -1,0 +1,403 @@
+package io.creditlayer.zk.bn254;
+
+import java.math.BigInteger;
+
+/**
+ * The base field Fp of BN254 (alt_bn128, EIP-196/197) as static, allocation-free functions on four 64-bit limbs.
+ *
+ * <p>An element occupies four consecutive {@code long}s of an array, least significant limb first, and is kept in
+ * Montgomery form {@code a·R mod p} with {@code R = 2^256}, fully reduced ({@code < p}). Every function reads all of
+ * its inputs before it writes its output, so the output may overlap an input. Nothing here allocates: the tower
+ * fields, the curves and the pairing run on these functions over preallocated workspaces.
+ */
+public final class Fp {
+    /** Limbs per element. */
+    public static final int SIZE = 4;
+
+    /** p = 36u^4 + 36u^3 + 24u^2 + 6u + 1 with u = {@link Bn254#U}. */
+    public static final BigInteger P = new BigInteger(
+            "21888242871839275222246405745257275088696311157297823662689037894645226208583");
+
+    // p in limbs: 0x30644e72e131a029_b85045b68181585d_97816a916871ca8d_3c208c16d87cfd47
+    static final long P0 = 0x3c208c16d87cfd47L;
+    static final long P1 = 0x97816a916871ca8dL;
+    static final long P2 = 0xb85045b68181585dL;
+    static final long P3 = 0x30644e72e131a029L;
+
+    /** -p^-1 mod 2^64, the Montgomery reduction factor. */
+    static final long P_INV_NEG = 0x87d20782e4866389L;
+
+    /** R^2 mod p: multiplying by it converts to Montgomery form. */
+    private static final long[] R_SQUARED = limbs(BigInteger.ONE.shiftLeft(512).mod(P));
+    /** 1 in Montgomery form: R mod p. */
+    private static final long[] ONE = limbs(BigInteger.ONE.shiftLeft(256).mod(P));
+    private static final long[] PLAIN_ONE = {1, 0, 0, 0};
+    /** p - 2, the exponent of Fermat inversion. */
+    private static final long[] P_MINUS_2 = limbs(P.subtract(BigInteger.TWO));
+    /** (p + 1) / 4: p ≡ 3 (mod 4), so a^((p+1)/4) is a square root of a square a. */
+    private static final long[] SQRT_EXPONENT = limbs(P.add(BigInteger.ONE).shiftRight(2));
+
+    private Fp() {
+    }
+
+    /** z = x + y. */
+    public static void add(long[] x, int xo, long[] y, int yo, long[] z, int zo) {
+        long x0 = x[xo], x1 = x[xo + 1], x2 = x[xo + 2], x3 = x[xo + 3];
+        long y0 = y[yo], y1 = y[yo + 1], y2 = y[yo + 2], y3 = y[yo + 3];
+        long s0 = x0 + y0;
+        long c = carry(x0, y0, s0);
+        long s1 = x1 + y1 + c;
+        c = carry(x1, y1, s1);
+        long s2 = x2 + y2 + c;
+        c = carry(x2, y2, s2);
+        long s3 = x3 + y3 + c;
+        // x + y < 2p < 2^255: no carry out of the top limb
+        reduceOnce(s0, s1, s2, s3, z, zo);
+    }
+
+    /**
+     * z = x + y without the final reduction: a value below 2p (p < 2^254, so no limb overflows), only fit as an
+     * input of {@link #mul}, which accepts operands below 2p (see there).
+     */
+    static void addUnreduced(long[] x, int xo, long[] y, int yo, long[] z, int zo) {
+        long x0 = x[xo], x1 = x[xo + 1], x2 = x[xo + 2], x3 = x[xo + 3];
+        long y0 = y[yo], y1 = y[yo + 1], y2 = y[yo + 2], y3 = y[yo + 3];
+        long s0 = x0 + y0;
+        long c = carry(x0, y0, s0);
+        long s1 = x1 + y1 + c;
+        c = carry(x1, y1, s1);
+        long s2 = x2 + y2 + c;
+        c = carry(x2, y2, s2);
+        z[zo] = s0;
+        z[zo + 1] = s1;
+        z[zo + 2] = s2;
+        z[zo + 3] = x3 + y3 + c;
+    }
+
+    /** z = 2x. */
+    public static void dbl(long[] x, int xo, long[] z, int zo) {
+        long x0 = x[xo], x1 = x[xo + 1], x2 = x[xo + 2], x3 = x[xo + 3];
+        reduceOnce(x0 << 1, (x1 << 1) | (x0 >>> 63), (x2 << 1) | (x1 >>> 63), (x3 << 1) | (x2 >>> 63), z, zo);
+    }
+
+    /** z = x - y. */
+    public static void sub(long[] x, int xo, long[] y, int yo, long[] z, int zo) {
+        long x0 = x[xo], x1 = x[xo + 1], x2 = x[xo + 2], x3 = x[xo + 3];
+        long y0 = y[yo], y1 = y[yo + 1], y2 = y[yo + 2], y3 = y[yo + 3];
+        long d0 = x0 - y0;
+        long b = borrow(x0, y0, d0);
+        long d1 = x1 - y1 - b;
+        b = borrow(x1, y1, d1);
+        long d2 = x2 - y2 - b;
+        b = borrow(x2, y2, d2);
+        long d3 = x3 - y3 - b;
+        b = borrow(x3, y3, d3);
+        // on a borrow add p back; the mask keeps the code branch-free
+        long mask = -b;
+        long a0 = P0 & mask, a1 = P1 & mask, a2 = P2 & mask, a3 = P3 & mask;
+        long r0 = d0 + a0;
+        long c = carry(d0, a0, r0);
+        long r1 = d1 + a1 + c;
+        c = carry(d1, a1, r1);
+        long r2 = d2 + a2 + c;
+        c = carry(d2, a2, r2);
+        long r3 = d3 + a3 + c;
+        z[zo] = r0;
+        z[zo + 1] = r1;
+        z[zo + 2] = r2;
+        z[zo + 3] = r3;
+    }
+
+    /** z = -x. */
+    public static void neg(long[] x, int xo, long[] z, int zo) {
+        long x0 = x[xo], x1 = x[xo + 1], x2 = x[xo + 2], x3 = x[xo + 3];
+        if ((x0 | x1 | x2 | x3) == 0) {
+            z[zo] = 0;
+            z[zo + 1] = 0;
+            z[zo + 2] = 0;
+            z[zo + 3] = 0;
+            return;
+        }
+        long d0 = P0 - x0;
+        long b = borrow(P0, x0, d0);
+        long d1 = P1 - x1 - b;
+        b = borrow(P1, x1, d1);
+        long d2 = P2 - x2 - b;
+        b = borrow(P2, x2, d2);
+        long d3 = P3 - x3 - b;
+        z[zo] = d0;
+        z[zo + 1] = d1;
+        z[zo + 2] = d2;
+        z[zo + 3] = d3;
+    }
+
+    /**
+     * z = x·y·R^-1 (Montgomery product), by the coarsely integrated operand scanning method. p's top limb is below
+     * 2^62, so the running total never needs a fifth limb (the "no-carry" variant): each row's top carry fits
+     * into the top limb. Operands may be unreduced up to 2p: the running total stays below 3p < 2^256 and the
+     * result below (4p^2 + R·p)/R < 2p (as 4p < R), which the final subtraction brings below p.
+     */
+    public static void mul(long[] x, int xo, long[] y, int yo, long[] z, int zo) {
+        final long x0 = x[xo], x1 = x[xo + 1], x2 = x[xo + 2], x3 = x[xo + 3];
+        final long y0 = y[yo], y1 = y[yo + 1], y2 = y[yo + 2], y3 = y[yo + 3];
+        long t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+        for (int i = 0; i < 4; i++) {
+            long yi = i == 0 ? y0 : i == 1 ? y1 : i == 2 ? y2 : y3;
+            // t += x·yi: (carry, t_j) = t_j + x_j·yi + carry
+            long lo = x0 * yi;
+            long hi = Math.unsignedMultiplyHigh(x0, yi);
+            long s = lo + t0;
+            hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+            t0 = s;
+            long c = hi;
+
+            lo = x1 * yi;
+            hi = Math.unsignedMultiplyHigh(x1, yi);
+            s = lo + t1;
+            hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+            lo = s + c;
+            hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0;
+            t1 = lo;
+            c = hi;
+
+            lo = x2 * yi;
+            hi = Math.unsignedMultiplyHigh(x2, yi);
+            s = lo + t2;
+            hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+            lo = s + c;
+            hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0;
+            t2 = lo;
+            c = hi;
+
+            lo = x3 * yi;
+            hi = Math.unsignedMultiplyHigh(x3, yi);
+            s = lo + t3;
+            hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+            lo = s + c;
+            hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0;
+            t3 = lo;
+            long top = hi;
+
+            // t = (t + m·p) / 2^64 with m chosen so that the lowest limb vanishes
+            long m = t0 * P_INV_NEG;
+            lo = m * P0;
+            hi = Math.unsignedMultiplyHigh(m, P0);
+            s = lo + t0; // == 0 by the choice of m
+            c = hi + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+
+            lo = m * P1;
+            hi = Math.unsignedMultiplyHigh(m, P1);
+            s = lo + t1;
+            hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+            lo = s + c;
+            hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0;
+            t0 = lo;
+            c = hi;
+
+            lo = m * P2;
+            hi = Math.unsignedMultiplyHigh(m, P2);
+            s = lo + t2;
+            hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+            lo = s + c;
+            hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0;
+            t1 = lo;
+            c = hi;
+
+            lo = m * P3;
+            hi = Math.unsignedMultiplyHigh(m, P3);
+            s = lo + t3;
+            hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+            lo = s + c;
+            hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0;
+            t2 = lo;
+            t3 = top + hi;
+        }
+        reduceOnce(t0, t1, t2, t3, z, zo);
+    }
+
+    /** z = x^2 (Montgomery). */
+    public static void sqr(long[] x, int xo, long[] z, int zo) {
+        mul(x, xo, x, xo, z, zo);
+    }
+
+    /** z = x^e for a plain (non-Montgomery) exponent e of four limbs; uses t[to, to + 4). */
+    static void pow(long[] x, int xo, long[] e, long[] z, int zo, long[] t, int to) {
+        copy(x, xo, t, to);
+        copy(ONE, 0, z, zo);
+        for (int bit = 255; bit >= 0; bit--) {
+            sqr(z, zo, z, zo);
+            if (((e[bit >>> 6] >>> (bit & 63)) & 1) != 0) {
+                mul(z, zo, t, to, z, zo);
+            }
+        }
+    }
+
+    /** z = x^-1 (Fermat: x^(p-2)); the inverse of 0 is 0. Uses t[to, to + 4). */
+    public static void inv(long[] x, int xo, long[] z, int zo, long[] t, int to) {
+        pow(x, xo, P_MINUS_2, z, zo, t, to);
+    }
+
+    /**
+     * z = a square root of x if x is a square; returns whether it is. Uses t[to, to + 8).
+     */
+    public static boolean sqrt(long[] x, int xo, long[] z, int zo, long[] t, int to) {
+        pow(x, xo, SQRT_EXPONENT, t, to + 4, t, to);
+        sqr(t, to + 4, t, to);
+        boolean square = equal(t, to, x, xo);
+        copy(t, to + 4, z, zo);
+        return square;
+    }
+
+    public static boolean isZero(long[] x, int xo) {
+        return (x[xo] | x[xo + 1] | x[xo + 2] | x[xo + 3]) == 0;
+    }
+
+    public static boolean isOne(long[] x, int xo) {
+        return equal(x, xo, ONE, 0);
+    }
+
+    public static boolean equal(long[] x, int xo, long[] y, int yo) {
+        return ((x[xo] ^ y[yo]) | (x[xo + 1] ^ y[yo + 1]) | (x[xo + 2] ^ y[yo + 2]) | (x[xo + 3] ^ y[yo + 3])) == 0;
+    }
+
+    public static void copy(long[] x, int xo, long[] z, int zo) {
+        System.arraycopy(x, xo, z, zo, SIZE);
+    }
+
+    public static void setZero(long[] z, int zo) {
+        z[zo] = 0;
+        z[zo + 1] = 0;
+        z[zo + 2] = 0;
+        z[zo + 3] = 0;
+    }
+
+    public static void setOne(long[] z, int zo) {
+        copy(ONE, 0, z, zo);
+    }
+
+    /** z = the Montgomery form of a plain value given in limbs (which must be below p). */
+    public static void toMontgomery(long[] plain, int po, long[] z, int zo) {
+        mul(plain, po, R_SQUARED, 0, z, zo);
+    }
+
+    /** z = the plain value (limbs) of a Montgomery-form element. */
+    public static void fromMontgomery(long[] x, int xo, long[] z, int zo) {
+        mul(x, xo, PLAIN_ONE, 0, z, zo);
+    }
+
+    /** z = the Montgomery form of v, which must satisfy 0 <= v < p. */
+    public static void fromBigInteger(BigInteger v, long[] z, int zo) {
+        if (v.signum() < 0 || v.compareTo(P) >= 0) {
+            throw new IllegalArgumentException("not a canonical Fp element: " + v);
+        }
+        long[] plain = limbs(v);
+        toMontgomery(plain, 0, z, zo);
+    }
+
+    public static BigInteger toBigInteger(long[] x, int xo) {
+        long[] plain = new long[SIZE];
+        fromMontgomery(x, xo, plain, 0);
+        return fromLimbs(plain, 0);
+    }
+
+    /**
+     * Reads a 32-byte big-endian value as a Montgomery-form element; returns false (writing nothing) if the value is
+     * not below p, so that callers reject it rather than reduce it.
+     */
+    public static boolean fromBytes(byte[] in, int offset, long[] z, int zo) {
+        long v3 = readLong(in, offset);
+        long v2 = readLong(in, offset + 8);
+        long v1 = readLong(in, offset + 16);
+        long v0 = readLong(in, offset + 24);
+        if (!lessThanP(v0, v1, v2, v3)) {
+            return false;
+        }
+        long[] plain = {v0, v1, v2, v3};
+        toMontgomery(plain, 0, z, zo);
+        return true;
+    }
+
+    /** Writes x as 32 big-endian bytes (its plain value). */
+    public static void toBytes(long[] x, int xo, byte[] out, int offset) {
+        long[] plain = new long[SIZE];
+        fromMontgomery(x, xo, plain, 0);
+        writeLong(plain[3], out, offset);
+        writeLong(plain[2], out, offset + 8);
+        writeLong(plain[1], out, offset + 16);
+        writeLong(plain[0], out, offset + 24);
+    }
+
+    /** The four limbs of 0 <= v < 2^256, least significant first. */
+    public static long[] limbs(BigInteger v) {
+        if (v.signum() < 0 || v.bitLength() > 256) {
+            throw new IllegalArgumentException("not a 256-bit unsigned value");
+        }
+        long[] limbs = new long[SIZE];
+        for (int i = 0; i < SIZE; i++) {
+            limbs[i] = v.shiftRight(64 * i).longValue();
+        }
+        return limbs;
+    }
+
+    public static BigInteger fromLimbs(long[] limbs, int offset) {
+        byte[] bytes = new byte[33];
+        for (int i = 0; i < SIZE; i++) {
+            writeLong(limbs[offset + i], bytes, 1 + 8 * (SIZE - 1 - i));
+        }
+        return new BigInteger(bytes);
+    }
+
+    static long readLong(byte[] in, int offset) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (in[offset + i] & 0xff);
+        }
+        return v;
+    }
+
+    static void writeLong(long v, byte[] out, int offset) {
+        for (int i = 7; i >= 0; i--) {
+            out[offset + i] = (byte) v;
+            v >>>= 8;
+        }
+    }
+
+    private static boolean lessThanP(long v0, long v1, long v2, long v3) {
+        long d0 = v0 - P0;
+        long b = borrow(v0, P0, d0);
+        long d1 = v1 - P1 - b;
+        b = borrow(v1, P1, d1);
+        long d2 = v2 - P2 - b;
+        b = borrow(v2, P2, d2);
+        long d3 = v3 - P3 - b;
+        return borrow(v3, P3, d3) != 0;
+    }
+
+    /** Writes s (< 2p) minus p if s >= p, else s. */
+    private static void reduceOnce(long s0, long s1, long s2, long s3, long[] z, int zo) {
+        long d0 = s0 - P0;
+        long b = borrow(s0, P0, d0);
+        long d1 = s1 - P1 - b;
+        b = borrow(s1, P1, d1);
+        long d2 = s2 - P2 - b;
+        b = borrow(s2, P2, d2);
+        long d3 = s3 - P3 - b;
+        b = borrow(s3, P3, d3);
+        // b == 1: s < p, keep s
+        long keep = -b;
+        z[zo] = (s0 & keep) | (d0 & ~keep);
+        z[zo + 1] = (s1 & keep) | (d1 & ~keep);
+        z[zo + 2] = (s2 & keep) | (d2 & ~keep);
+        z[zo + 3] = (s3 & keep) | (d3 & ~keep);
+    }
+
+    /** The carry out of a + b (+ carry in) = sum, as 0 or 1. */
+    private static long carry(long a, long b, long sum) {
+        return ((a & b) | ((a | b) & ~sum)) >>> 63;
+    }
+
+    /** The borrow out of a - b (- borrow in) = difference, as 0 or 1. */
+    private static long borrow(long a, long b, long difference) {
+        return ((~a & b) | (~(a ^ b) & difference)) >>> 63;
+    }
+}
