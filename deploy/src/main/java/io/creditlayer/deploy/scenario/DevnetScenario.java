@@ -47,6 +47,14 @@ public final class DevnetScenario {
      * @return the manifest: ground truth per wallet and what happened on chain
      * @throws ChainException when the chain refuses a transaction or a block does not hold what was sent
      */
+    /**
+     * The key of scenario wallet {@code index} (0-based) for a seed: the scenario's wallets are ordinary accounts
+     * whose keys follow from the seed, so a demo can act as one of them (borrow at its attested tier).
+     */
+    public static org.web3j.crypto.Credentials walletCredentials(long seed, int index) {
+        return Seeds.key(seed, "wallet/" + index);
+    }
+
     public static ScenarioManifest run(ChainClient chain, Deployment deployment, ScenarioOptions options,
                                        Consumer<String> progress) {
         Objects.requireNonNull(chain, "chain");
