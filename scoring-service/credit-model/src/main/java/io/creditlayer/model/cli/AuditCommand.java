@@ -56,7 +56,8 @@ final class AuditCommand implements Callable<Integer> {
     long seed = 42;
     @Option(names = "--reweigh-by", description = "also audit a model trained with Kamiran-Calders reweighing by this group column (column or column<=number)")
     String reweighBy;
-    @Option(names = "--fairness-policy", description = "fairness policy JSON (default: the bundled creditlayer-default)")
+    @Option(names = "--fairness-policy", description = "fairness policy JSON (default: german-credit for --preset german, "
+            + "approving at PD <= 1/6; else the bundled creditlayer-default)")
     Path fairnessPolicy;
     @Option(names = "--resamples", description = "bootstrap resamples (default: 1000)")
     int resamples = 1000;
@@ -77,7 +78,8 @@ final class AuditCommand implements Callable<Integer> {
             options = options.withThreads(threads);
         }
         Reweigh reweigh = reweighBy == null ? null : Reweigh.parse(reweighBy);
-        FairnessPolicy policy = fairnessPolicy == null ? FairnessPolicy.defaults() : loadPolicy(fairnessPolicy);
+        FairnessPolicy policy = fairnessPolicy != null ? loadPolicy(fairnessPolicy)
+                : "german".equals(preset) ? FairnessPolicy.germanCredit() : FairnessPolicy.defaults();
         Dataset data = CsvLoader.load(input.file(), input.spec());
         Map<String, String[]> attributes = attributes(data, "german".equals(preset));
         if (reweigh != null) {
