@@ -29,7 +29,9 @@ import io.creditlayer.fairness.AuditInput;
 import io.creditlayer.fairness.AuditReport;
 import io.creditlayer.fairness.FairnessAudit;
 import io.creditlayer.fairness.FairnessPolicy;
+import io.creditlayer.fairness.ModelDetails;
 import io.creditlayer.fairness.cohorts.WalletCohorts;
+import io.creditlayer.fairness.report.MarkdownSummary;
 import io.creditlayer.model.CreditModel;
 import io.creditlayer.model.Explanation;
 import io.creditlayer.model.Reason;
@@ -132,7 +134,7 @@ public final class LendingDemo {
      * default fairness policy, by five wallet cohorts (proxies, never protected classes): wallet age and holdings
      * from the profile, and funding source of the first inflow, activity region (UTC offset band of the hours the
      * wallet transacts) and chain from the extractor's cohort signals, all as of the block before the borrow.
-     * Writes the JSON and HTML reports.
+     * Writes the JSON and HTML reports and a Markdown summary.
      */
     private FairnessOutcome audit(CreditModel model, Extraction extraction) throws java.io.IOException {
         List<TrainingRow> rows = extraction.rows;
@@ -165,11 +167,17 @@ public final class LendingDemo {
         AuditInput input = AuditInput.of(defaulted).withPd(pd).withTier(tier)
                 .withAttribute(WalletCohorts.WALLET_AGE, age).withAttribute(WalletCohorts.HOLDINGS, holdings)
                 .withAttribute(WalletCohorts.FUNDING_SOURCE, funding).withAttribute(WalletCohorts.ACTIVITY_REGION, region)
-                .withAttribute(WalletCohorts.CHAIN, chainCohort);
+                .withAttribute(WalletCohorts.CHAIN, chainCohort)
+                .withModel(ModelDetails.of("credit-model wallet preset", model.modelId(),
+                                "the run command's credit model, trained on the devnet training set (time-ordered 60/20/20)")
+                        .withData("devnet training set: " + rows.size() + " borrows",
+                                n + " held-out borrows (the latest 20% by time), features and cohorts as of the block before each borrow"));
         AuditReport report = FairnessAudit.run(input, FairnessPolicy.defaults(), FairnessAudit.Options.defaults());
         Path dir = outputDir.resolve("fairness");
         java.nio.file.Files.createDirectories(dir);
         java.nio.file.Files.write(dir.resolve("devnet-report.json"), report.jsonBytes());
+        java.nio.file.Files.writeString(dir.resolve("devnet-summary.md"),
+                MarkdownSummary.of(List.of(new MarkdownSummary.Entry("devnet wallet model", report))));
         FairnessOutcome outcome = new FairnessOutcome();
         outcome.html = dir.resolve("devnet-report.html");
         java.nio.file.Files.writeString(outcome.html, report.toHtml());

@@ -2,16 +2,11 @@ package io.creditlayer.model.cli;
 
 import io.creditlayer.fairness.AuditInput;
 import io.creditlayer.fairness.AuditReport;
-import io.creditlayer.fairness.Check;
 import io.creditlayer.fairness.FairnessAudit;
 import io.creditlayer.fairness.FairnessPolicy;
 import io.creditlayer.fairness.ModelDetails;
 import io.creditlayer.fairness.cohorts.GermanCreditCohorts;
-import io.creditlayer.fairness.metrics.DimensionResult;
-import io.creditlayer.fairness.metrics.Estimate;
-import io.creditlayer.fairness.metrics.GroupMetric;
-import io.creditlayer.fairness.metrics.GroupResult;
-import io.creditlayer.fairness.metrics.RelativeMetric;
+import io.creditlayer.fairness.report.MarkdownSummary;
 import io.creditlayer.model.CreditModelException;
 import io.creditlayer.model.data.CsvLoader;
 import io.creditlayer.model.data.Dataset;
@@ -93,7 +88,7 @@ final class AuditCommand implements Callable<Integer> {
             audited.add(trainAndAudit("reweighed by " + reweigh, data, input, options.withReweighBy(reweigh), attributes,
                     policy, auditOptions));
         }
-        String summary = summary(data, options, policy, auditOptions, audited);
+        String summary = summary(data, options, audited);
         write(out.resolve("summary.md"), summary);
         System.out.print(summary);
         return 0;
@@ -189,100 +184,14 @@ final class AuditCommand implements Callable<Integer> {
 
     // ---------------------------------------------------------------- summary
 
-    static String summary(Dataset data, ModelTrainer.Options options, FairnessPolicy policy,
-                          FairnessAudit.Options auditOptions, List<Audited> audited) {
-        StringBuilder s = new StringBuilder();
-        AuditReport first = audited.getFirst().report();
-        s.append(String.format(Locale.ROOT, "Data: %s, %d rows, %d defaults. Training seed %d, %s validation.%n",
-                data.source(), data.size(), data.positives(), options.seed(), options.validation()));
-        s.append(String.format(Locale.ROOT, "Audited: %d held-out decisions per model under policy `%s` (approval: %s), "
-                        + "%d bootstrap resamples, %.0f%% intervals, seed %d.%n%n", first.data().rows(), policy.name(),
-                first.data().approval(), auditOptions.resamples(), 100 * auditOptions.confidence(), auditOptions.seed()));
-        s.append("| model | model id | held-out AUC | approval rate | default rate of approved | verdict | checks failed | report SHA-256 |\n");
-        s.append("|---|---|---|---|---|---|---|---|\n");
-        for (Audited a : audited) {
-            GroupResult all = a.report().metrics().overall();
-            s.append("| ").append(a.label()).append(" | `").append(shortId(a.modelId())).append("` | ")
-                    .append(f3(all.metric(GroupMetric.AUC).value())).append(" | ")
-                    .append(f3(all.metric(GroupMetric.SELECTION_RATE).value())).append(" | ")
-                    .append(f3(1 - all.metric(GroupMetric.PRECISION).value())).append(" | **")
-                    .append(a.report().verdict()).append("** | ").append(a.report().failures().size()).append(" | `")
-                    .append(shortId(a.report().sha256().hex())).append("` |\n");
-        }
-        s.append('\n');
-        s.append("Per group (point estimate [95% bootstrap interval]; DI = disparate impact, EOD = equal opportunity "
-                + "difference, AOD = average odds difference, all against the reference group):\n\n");
-        s.append("| attribute | group | model | rows | defaults | approval rate | DI | EOD | AOD | FNR disparity |\n");
-        s.append("|---|---|---|---|---|---|---|---|---|---|\n");
-        for (DimensionResult dim : first.metrics().dimensions()) {
-            if (dim.intersectional()) {
-                continue;
-            }
-            for (GroupResult g0 : dim.groups()) {
-                for (Audited a : audited) {
-                    DimensionResult d = a.report().metrics().dimension(dim.name());
-                    GroupResult g = d.requireGroup(g0.key());
-                    boolean reference = g.key().equals(d.reference());
-                    s.append("| ").append(dim.name()).append(" | ").append(g.key()).append(reference ? " (ref.)" : "")
-                            .append(" | ").append(a.label()).append(" | ").append(g.n()).append(" | ").append(g.defaulted())
-                            .append(" | ");
-                    if (!g.judged()) {
-                        s.append("not judged: ").append(g.reason()).append(" | | | | |\n");
-                        continue;
-                    }
-                    s.append(ci(g.metric(GroupMetric.SELECTION_RATE))).append(" | ");
-                    if (reference) {
-                        s.append("– | – | – | – |\n");
-                        continue;
-                    }
-                    s.append(ci(g.relative(RelativeMetric.DISPARATE_IMPACT))).append(" | ")
-                            .append(ci(g.relative(RelativeMetric.EQUAL_OPPORTUNITY_DIFFERENCE))).append(" | ")
-                            .append(ci(g.relative(RelativeMetric.AVERAGE_ODDS_DIFFERENCE))).append(" | ")
-                            .append(ci(g.relative(RelativeMetric.FNR_DISPARITY))).append(" |\n");
-                }
-            }
-        }
-        s.append('\n');
-        for (Audited a : audited) {
-            s.append("Failed checks, ").append(a.label()).append(": ");
-            List<Check> failures = a.report().failures();
-            if (failures.isEmpty()) {
-                s.append("none.\n");
-                continue;
-            }
-            List<String> parts = new ArrayList<>();
-            for (Check c : failures) {
-                parts.add("`" + c.id() + "` " + (c.estimate().defined() ? ci(c.estimate()) : "undefined")
-                        + " (bound " + c.bounds().describe() + ")");
-            }
-            s.append(String.join("; ", parts)).append(".\n");
-        }
-        return s.toString();
-    }
-
-    private static String shortId(String hex) {
-        String h = hex.startsWith("0x") ? hex.substring(2) : hex;
-        return h.length() > 12 ? h.substring(0, 12) + "…" : h;
-    }
-
-    static String ci(Estimate e) {
-        if (!e.defined()) {
-            return "undefined";
-        }
-        if (!e.hasInterval()) {
-            return f3(e.value());
-        }
-        return f3(e.value()) + " [" + f3(e.lower()) + ", " + f3(e.upper()) + "]";
-    }
-
-    private static String f3(double v) {
-        if (Double.isNaN(v)) {
-            return "–";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "∞" : "−∞";
-        }
-        return String.format(Locale.ROOT, "%.3f", v);
+    static String summary(Dataset data, ModelTrainer.Options options, List<Audited> audited) {
+        String validation = switch (options.validation()) {
+            case ModelTrainer.Stratified k -> "nested stratified " + k.folds() + "-fold cross-validation (held out: every row, out of fold)";
+            case ModelTrainer.TimeOrdered t -> "time-ordered split (held out: the latest rows)";
+        };
+        List<MarkdownSummary.Entry> entries = audited.stream().map(a -> new MarkdownSummary.Entry(a.label(), a.report())).toList();
+        return String.format(Locale.ROOT, "Data: %s, %d rows, %d defaults. Training seed %d, %s.%n", data.source(),
+                data.size(), data.positives(), options.seed(), validation) + MarkdownSummary.of(entries);
     }
 
     private static void write(Path file, String text) {
