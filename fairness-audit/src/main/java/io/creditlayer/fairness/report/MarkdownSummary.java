@@ -36,15 +36,28 @@ public final class MarkdownSummary {
             throw new IllegalArgumentException("nothing to summarise");
         }
         AuditReport first = audited.getFirst().report();
+        boolean onePolicy = audited.stream().allMatch(a -> a.report().policy().equals(first.policy()));
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "Audited: %d decisions per model under policy `%s` (approval: %s), "
-                        + "%d bootstrap resamples, %.0f%% intervals, seed %d.%n%n", first.data().rows(), first.policy().name(),
-                first.data().approval(), first.options().resamples(), 100 * first.options().confidence(), first.options().seed()));
-        s.append("| model | model id | AUC | approval rate | default rate of approved | verdict | checks failed or undefined | report SHA-256 |\n");
-        s.append("|---|---|---|---|---|---|---|---|\n");
+        if (onePolicy) {
+            s.append(String.format(Locale.ROOT, "Audited: %d decisions per model under policy `%s` (approval: %s), "
+                            + "%d bootstrap resamples, %.0f%% intervals, seed %d.%n%n", first.data().rows(), first.policy().name(),
+                    first.data().approval(), first.options().resamples(), 100 * first.options().confidence(), first.options().seed()));
+            s.append("| model | model id | AUC | approval rate | default rate of approved | verdict | checks failed or undefined | report SHA-256 |\n");
+            s.append("|---|---|---|---|---|---|---|---|\n");
+        } else {
+            s.append(String.format(Locale.ROOT, "Audited: %d decisions per model, %d bootstrap resamples, %.0f%% intervals, "
+                            + "seed %d; each row names its policy and approval rule.%n%n", first.data().rows(),
+                    first.options().resamples(), 100 * first.options().confidence(), first.options().seed()));
+            s.append("| model | policy (approval) | model id | AUC | approval rate | default rate of approved | verdict | checks failed or undefined | report SHA-256 |\n");
+            s.append("|---|---|---|---|---|---|---|---|---|\n");
+        }
         for (Entry a : audited) {
             GroupResult all = a.report().metrics().overall();
-            s.append("| ").append(a.label()).append(" | `").append(shortId(a.report().model().version())).append("` | ")
+            s.append("| ").append(a.label());
+            if (!onePolicy) {
+                s.append(" | `").append(a.report().policy().name()).append("` (").append(a.report().data().approval()).append(')');
+            }
+            s.append(" | `").append(shortId(a.report().model().version())).append("` | ")
                     .append(f3(all.metric(GroupMetric.AUC).value())).append(" | ")
                     .append(f3(all.metric(GroupMetric.SELECTION_RATE).value())).append(" | ")
                     .append(f3(1 - all.metric(GroupMetric.PRECISION).value())).append(" | **")

@@ -43,7 +43,7 @@ class GermanFairnessAuditTest {
     void writesBothReportsAndTheSummary() throws IOException {
         for (String model : new String[]{"baseline", "reweighed"}) {
             String html = Files.readString(dir.resolve(model + "/fairness-report.html"));
-            assertTrue(html.contains("<svg") && html.contains("approved when PD &lt;= 0.16666666666666666"), model);
+            assertTrue(html.contains("<svg") && html.contains("approved when PD &lt;= 0.166667"), model);
         }
         assertEquals(Files.readString(dir.resolve("summary.md")), audit.out());
         assertEquals("german-credit", baseline.path("policy").path("document").path("name").asText());

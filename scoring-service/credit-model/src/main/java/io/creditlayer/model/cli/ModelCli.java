@@ -204,6 +204,9 @@ public final class ModelCli implements Callable<Integer> {
                 options = options.withThreads(threads);
             }
             Dataset data = CsvLoader.load(file, spec);
+            if (options.reweighBy() != null) {
+                options.reweighBy().groups(data); // a bad column fails now, not after the first fit
+            }
             System.err.printf(Locale.ROOT, "read %s: %d rows, %d defaults, %d features (%s)%n", data.source(),
                     data.size(), data.positives(), data.schema().size(), data.schema().version());
             ModelTrainer.Result result = ModelTrainer.fit(data, spec, options,
