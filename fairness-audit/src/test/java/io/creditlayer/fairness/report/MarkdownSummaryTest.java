@@ -24,7 +24,7 @@ class MarkdownSummaryTest {
         assertTrue(s.startsWith("Audited: 4000 decisions per model under policy `creditlayer-default` (approval: approved when tier >= 4)"), s);
         assertTrue(s.contains("| fair | `1.0.0` |") && s.contains("| **PASS** |") && s.contains("| **FAIL** |"), s);
         assertTrue(s.contains("| sex | sex=female | biased | "), s);
-        assertTrue(s.contains("| sex | sex=male (ref.) | fair | "), s);
+        assertTrue(s.contains("| sex | sex=male (ref.) | biased | "), "each model against its own reference group");
         assertTrue(s.contains("| region | region=island | fair | ") && s.contains("not judged: "), "small groups are named, not measured");
         assertTrue(s.contains("Checks failed or undefined, fair: none."), s);
         assertTrue(s.matches("(?s).*Checks failed or undefined, biased: .*`disparate_impact/sex/sex=female` 0\\.\\d{3} "
