@@ -111,6 +111,13 @@ public final class FairnessAudit {
                 }
             }
         }
+        if (metrics.overall().approved() == 0) {
+            // every group's approval rate is 0, so ratios are 0/0 := 1 and differences 0: "parity" that shows nothing
+            checks.replaceAll(c -> c.status() == CheckStatus.PASS && dependsOnApprovals(c.metric())
+                    ? new Check(c.id(), c.metric(), c.scope(), c.dimension(), c.group(), c.reference(), c.estimate(),
+                    c.bounds(), CheckStatus.UNDEFINED, NOBODY_APPROVED, c.rationale())
+                    : c);
+        }
         List<ThresholdAnalysis> mitigation = new ArrayList<>();
         if (options.thresholdAnalysis() && population.hasPd()) {
             for (DimensionResult d : metrics.dimensions()) {
@@ -122,6 +129,15 @@ public final class FairnessAudit {
             }
         }
         return new AuditReport(input.model(), policy, options, population, metrics, checks, mitigation);
+    }
+
+    static final String NOBODY_APPROVED = "the decision rule approves no row: approval rates and error rates of "
+            + "approvals are zero in every group, so their parity shows nothing";
+
+    /** Whether a metric is computed from the approval decisions (all but default rate, calibration and AUC). */
+    static boolean dependsOnApprovals(String metricId) {
+        return !(metricId.equals(GroupMetric.DEFAULT_RATE.id()) || metricId.equals(GroupMetric.ECE.id())
+                || metricId.equals(GroupMetric.AUC.id()) || metricId.equals(BetweenMetric.AUC_DIFFERENCE.id()));
     }
 
     /** Verdict from the checks: PASS only with at least one judged check and none failed or undefined. */

@@ -35,6 +35,7 @@ public record FairnessPolicy(String version, String name, String description, Ap
 
     public static final String VERSION = "1";
     public static final String RESOURCE = "/fairness-policy.json";
+    public static final String GERMAN_CREDIT_RESOURCE = "/german-credit-policy.json";
 
     public FairnessPolicy {
         if (!VERSION.equals(version)) {
@@ -201,6 +202,21 @@ public record FairnessPolicy(String version, String name, String description, Ap
             return load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The default checks with the German Credit data's cost-optimal decision, approve when PD &le; 1/6 (resource
+     * {@value #GERMAN_CREDIT_RESOURCE}): for audits of models trained on that data set.
+     */
+    public static FairnessPolicy germanCredit() {
+        try (InputStream in = FairnessPolicy.class.getResourceAsStream(GERMAN_CREDIT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + GERMAN_CREDIT_RESOURCE);
+            }
+            return load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + GERMAN_CREDIT_RESOURCE, e);
         }
     }
 

@@ -242,6 +242,22 @@ class FairnessAuditTest {
         assertTrue(sr.after().demographicParityDifference() < 0.01, "cut-offs on continuous PD meet the target closely");
     }
 
+    @Test
+    void aModelThatApprovesNobodyCannotPassOnZeroRatesAtParity() {
+        AuditInput in = Synthetic.applicants(6000, 1, 0.0);
+        int[] lowTiers = new int[in.defaulted().length];
+        java.util.Arrays.fill(lowTiers, 2);
+        AuditReport r = FairnessAudit.run(in.withTier(lowTiers), FairnessPolicy.defaults(), OPTIONS);
+        assertEquals(0, r.metrics().overall().approved());
+        assertEquals(Verdict.FAIL, r.verdict(), "0/0 = 1 would otherwise pass every approval check");
+        Check di = r.checks().stream().filter(c -> c.id().equals("disparate_impact/sex/sex=female")).findFirst().orElseThrow();
+        assertEquals(CheckStatus.UNDEFINED, di.status());
+        assertEquals(1.0, di.estimate().value(), "the value is still reported");
+        assertTrue(di.reason().contains("approves no row"), di.reason());
+        assertTrue(r.checks().stream().filter(c -> c.metric().equals("ece")).allMatch(c -> c.status() != CheckStatus.UNDEFINED),
+                "calibration does not depend on approvals");
+    }
+
     static FairnessPolicy policy(String json) {
         return FairnessPolicy.parse(json);
     }

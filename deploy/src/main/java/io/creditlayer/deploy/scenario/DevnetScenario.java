@@ -17,10 +17,12 @@ import java.util.function.Consumer;
  * <p>Setup (auto-mined, anvil stamping blocks 12 s apart): deploys a {@code DevnetUniswapV2Pair} (dUSD/dETH) and a
  * {@code DevnetMixer} (1 ETH), approves the devnet bootstrap model through the timelock (fixed salt), lends the pool
  * its liquidity. Then auto-mining is switched off and every block is mined at an explicit timestamp: one setup block
- * funding the helper accounts, then per day three blocks (09:00:00, :12, :24 UTC): (A) the price feed update, the
- * liquidator's sale of seized dETH, the market maker's arbitrage to the feed price, lender top-ups, wallet funding
- * and relayed attestations; (B) the wallets' own transactions; (C) the liquidator bot's liquidations of every
- * position whose {@code positionOf(...).liquidatable} is true. Transactions are signed locally with tracked nonces
+ * funding the helper accounts, then per day: (A, 09:00:00 UTC) the price feed update, the liquidator's sale of
+ * seized dETH, the market maker's arbitrage to the feed price, lender top-ups, wallet funding and relayed
+ * attestations; (B) the wallets' own transactions, in one block per time-zone session (09:00:12, 13:00 and 19:00
+ * UTC, about 14:00 local time at UTC+5, +1 and −5; later sessions open with a fresh price post): each wallet acts in
+ * its home zone's session on most days; (C, 12 s after the last wallet block) the liquidator bot's liquidations of
+ * every position whose {@code positionOf(...).liquidatable} is true. Transactions are signed locally with tracked nonces
  * and the chain's gas policy, each block's receipts are fetched in one call, and the scenario follows the chain
  * through the mined logs (balances, collateral, debt, tiers, reserves) and one batched {@code positionOf} read of
  * every debtor per day. Afterwards anvil is back in auto-mining with wall-clock time.

@@ -24,7 +24,8 @@ import java.util.Map;
  * @param genesisTimestamp the genesis block's timestamp (unix seconds)
  * @param startTimestamp   timestamp of the scenario's setup block (its first manually mined block)
  * @param dayZeroTimestamp midnight (UTC) that starts day 0: day d's blocks are stamped dayZeroTimestamp + d * 86400
- *                         + 09:00:00 (market), :12 (wallets) and :24 (liquidations)
+ *                         + 09:00:00 (market), 09:00:12, 13:00:00 and 19:00:00 (wallet sessions), and 12 s after the
+ *                         last of those (liquidations)
  * @param endTimestamp     timestamp of its last block
  * @param startBlock       first block the scenario mined (helper contracts and funding included)
  * @param endBlock         last block the scenario mined
@@ -62,7 +63,8 @@ public record ScenarioManifest(
         Totals totals,
         List<Wallet> wallets) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: wallets carry their home UTC offset; wallet blocks follow three time-zone sessions. */
+    public static final int SCHEMA_VERSION = 2;
     public static final String FILE_NAME = "scenario.json";
 
 
@@ -114,13 +116,14 @@ public record ScenarioManifest(
      * @param clusterId   sybil cluster id, or null
      * @param funding     where its first ETH came from
      * @param fundedBy    the address that sent it (the mixer for mixer users)
+     * @param utcOffsetHours its home time zone: it transacts in that zone's session on most days
      * @param startDay    the day it was funded
      * @param scored      whether it ever received a credit attestation
      * @param initialTier the first attested tier (0 if never scored)
      * @param counts      what it actually did on chain (from mined logs and receipts)
      */
     public record Wallet(String address, Archetype archetype, Integer clusterId, FundingSource funding, String fundedBy,
-                         int startDay, boolean scored, int initialTier, Counts counts) {
+                         int utcOffsetHours, int startDay, boolean scored, int initialTier, Counts counts) {
     }
 
     /**

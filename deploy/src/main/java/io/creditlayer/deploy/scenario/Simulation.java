@@ -34,13 +34,24 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * One scenario run: the setup, then one epoch per simulated day of three blocks (market, wallets, liquidations).
+ * One scenario run: the setup, then one epoch per simulated day: the market block, one wallet block per time-zone
+ * session, the liquidation block.
  * See {@link DevnetScenario} for the contract and docs/devnet-scenario.md for the behaviour.
  */
 final class Simulation {
     static final long DAY = 86_400;
     static final long MARKET_OPEN = 9 * 3_600;
     static final long BLOCK_SPACING = 12;
+    /**
+     * The wallets' home time zones (UTC offsets in hours) and their shares. A wallet acts in the session of its time
+     * zone, which opens at about 14:00 local time; on {@link #AWAY_SHARE} of its days it acts in another session
+     * (travel, bots, a second owner), so the clock hours of its transactions point to its zone without proving it.
+     */
+    static final int[] SESSION_UTC_OFFSETS = {5, 1, -5};
+    static final double[] SESSION_SHARES = {0.25, 0.40, 0.35};
+    /** Second of the UTC day each session's block is stamped: 09:00:12 (right after the market block), 13:00, 19:00. */
+    static final long[] SESSION_OPENS = {MARKET_OPEN + BLOCK_SPACING, 13 * 3_600, 19 * 3_600};
+    static final double AWAY_SHARE = 0.15;
     static final String MODEL_NAME = DevnetScenario.BOOTSTRAP_MODEL_NAME;
     static final byte[] MODEL_ID = DevnetScenario.BOOTSTRAP_MODEL_ID;
 
@@ -200,6 +211,9 @@ final class Simulation {
         for (int i = 0; i < assignment.size(); i++) {
             WalletState wallet = new WalletState(i, assignment.get(i), Seeds.key(options.seed(), "wallet/" + i),
                     new SplittableRandom(Seeds.of(options.seed(), "wallet/" + i)));
+            // a stream of its own, so that sessions leave every behavioural draw unchanged
+            wallet.sessions = new SplittableRandom(Seeds.of(options.seed(), "session/" + i));
+            wallet.homeSession = drawSession(wallet.sessions);
             wallets.add(wallet);
             byAddress.put(wallet.address, wallet);
         }
@@ -299,7 +313,10 @@ final class Simulation {
             double collateral = uniform(b.collateralEth(), template);
             int borrowDelay = template.nextInt(4);
             List<String> addresses = new ArrayList<>();
+            // one operator runs the whole cluster from one time zone
+            int session = drawSession(new SplittableRandom(Seeds.of(options.seed(), "sybil-session/" + c)));
             for (WalletState w : members) {
+                w.homeSession = session;
                 w.clusterId = c;
                 w.sybilSourceIndex = c;
                 w.fundedBy = source.getAddress().toLowerCase(Locale.ROOT);
@@ -317,6 +334,26 @@ final class Simulation {
             }
             clusters.add(new ScenarioManifest.Cluster(c, source.getAddress().toLowerCase(Locale.ROOT), addresses));
         }
+    }
+
+    private static int drawSession(SplittableRandom random) {
+        double u = random.nextDouble();
+        for (int k = 0; k < SESSION_SHARES.length - 1; k++) {
+            u -= SESSION_SHARES[k];
+            if (u < 0) {
+                return k;
+            }
+        }
+        return SESSION_SHARES.length - 1;
+    }
+
+    /** Today's session of an active wallet: its home session, or on {@link #AWAY_SHARE} of days another one. */
+    private static int sessionToday(WalletState w) {
+        if (w.sessions.nextDouble() >= AWAY_SHARE) {
+            return w.homeSession;
+        }
+        int other = w.sessions.nextInt(SESSION_OPENS.length - 1);
+        return other >= w.homeSession ? other + 1 : other;
     }
 
     /** Each mixer user is paid two notes that a depositor put in on earlier days. */
@@ -427,13 +464,14 @@ final class Simulation {
 
     private void runDay(int day) {
         long tA = t0 + day * DAY + MARKET_OPEN;
-        long tB = tA + BLOCK_SPACING;
-        long tC = tB + BLOCK_SPACING;
         BigInteger answer = prices.answer(day);
         Map<WalletState, DayPlan> plans = new LinkedHashMap<>();
         for (WalletState w : wallets) {
             if (day >= w.startDay) {
-                plans.put(w, plan(w, day, answer, tB));
+                int session = sessionToday(w);
+                DayPlan plan = plan(w, day, answer, t0 + day * DAY + SESSION_OPENS[session]);
+                plan.session = session;
+                plans.put(w, plan);
             }
         }
 
@@ -490,13 +528,28 @@ final class Simulation {
         }
         apply(blocks.mine(tA));
 
-        // ---- block B: the wallets act
-        for (Map.Entry<WalletState, DayPlan> entry : plans.entrySet()) {
-            act(entry.getKey(), entry.getValue(), day, answer, tB);
+        // ---- blocks B: the wallets act, one block per time-zone session
+        long last = tA;
+        for (int session = 0; session < SESSION_OPENS.length; session++) {
+            long tB = t0 + day * DAY + SESSION_OPENS[session];
+            boolean anyone = false;
+            for (Map.Entry<WalletState, DayPlan> entry : plans.entrySet()) {
+                if (entry.getValue().session != session) {
+                    continue;
+                }
+                if (!anyone && session > 0) {
+                    // the pool accepts a price for an hour: the feed posts again before a later session
+                    blocks.send(deployer, feed.getContractAddress(), BigInteger.ZERO, feed.postPrice(answer).encodeFunctionCall(), "postPrice");
+                }
+                anyone = true;
+                act(entry.getKey(), entry.getValue(), day, answer, tB);
+            }
+            if (blocks.pendingCount() > 0) {
+                apply(blocks.mine(tB));
+                last = tB;
+            }
         }
-        if (blocks.pendingCount() > 0) {
-            apply(blocks.mine(tB));
-        }
+        long tC = last + BLOCK_SPACING;
 
         // ---- read positions; block C: the liquidator bot liquidates every liquidatable position
         List<WalletState> liquidatable = readPositions();
@@ -511,6 +564,7 @@ final class Simulation {
 
     /** What a wallet means to do today, decided before block A (so block A can carry the money it needs). */
     private static final class DayPlan {
+        int session;
         boolean setup;
         ScoreAttestation attestation;
         double borrowUtilization;
@@ -978,7 +1032,8 @@ final class Simulation {
         List<ScenarioManifest.Wallet> entries = new ArrayList<>();
         for (WalletState w : wallets) {
             entries.add(new ScenarioManifest.Wallet(w.address, w.archetype, w.clusterId >= 0 ? w.clusterId : null,
-                    w.funding, w.fundedBy, w.startDay, w.attestations > 0, w.attestations > 0 ? w.initialTier : 0,
+                    w.funding, w.fundedBy, SESSION_UTC_OFFSETS[w.homeSession], w.startDay, w.attestations > 0,
+                    w.attestations > 0 ? w.initialTier : 0,
                     new ScenarioManifest.Counts(w.transactions, w.failedTransactions, w.borrows, w.repays,
                             w.liquidations, w.writeOffs, w.swaps, w.attestations, w.collateralSupplies,
                             w.collateralWithdrawals, w.lenderDeposits, w.lenderWithdrawals, w.mixerDeposits)));

@@ -44,6 +44,10 @@ final class WalletState {
     int lendDay = -1;
     int redeemDay = -1;
     int sybilSourceIndex = -1;
+    /** Index into the sessions: the wallet's home time zone. */
+    int homeSession;
+    /** Draws of today's session, apart from {@link #random} so that every behavioural draw stays the same. */
+    SplittableRandom sessions;
 
     // chain state (from logs and reads)
     BigInteger collateral = BigInteger.ZERO;

@@ -286,6 +286,36 @@ class DevnetScenarioIntegrationTest {
                 assertEquals(row.borrowBlock() - 1, row.profile().asOfBlock(), "features strictly before the borrow");
                 assertTrue(io.creditlayer.features.profile.FeatureCommitment.verify(row.profile()));
             }
+
+            // cohort signals: the funding source and time zone the chain shows agree with the ground truth
+            io.creditlayer.features.cohort.CounterpartyLabels labels = io.creditlayer.features.api.DeploymentAddresses
+                    .counterpartyLabels(dir.resolve("deployment.json"), dir.resolve(ScenarioManifest.FILE_NAME));
+            int regions = 0;
+            int regionsRight = 0;
+            for (ScenarioManifest.Wallet wallet : manifest.wallets()) {
+                io.creditlayer.features.cohort.CohortSignals signals = extractor.cohortSignals(wallet.address(), head, labels);
+                assertEquals(Anvil.CHAIN_ID, signals.chainId());
+                io.creditlayer.features.cohort.FirstInflow first = signals.firstInflow();
+                assertTrue(first != null, "every wallet was paid: " + wallet.address());
+                assertEquals(wallet.funding().name().toLowerCase(Locale.ROOT),
+                        io.creditlayer.fairness.cohorts.WalletCohorts.fundingSource(true, first.label()), wallet.address());
+                int[] hours = signals.utcHourCounts();
+                for (int h = 0; h < 24; h++) {
+                    assertTrue(hours[h] == 0 || h == 9 || h == 13 || h == 19, "wallets act only in the sessions");
+                }
+                java.util.OptionalInt offset = io.creditlayer.fairness.cohorts.WalletCohorts.utcOffset(hours);
+                if (offset.isPresent()) {
+                    regions++;
+                    if (offset.getAsInt() == wallet.utcOffsetHours()) {
+                        regionsRight++;
+                    }
+                }
+            }
+            assertTrue(regions >= manifest.wallets().size() / 2, "most wallets sent enough transactions: " + regions);
+            // a heavy day away (setting up takes five transactions) can outweigh a few home days: the region is a proxy
+            assertTrue(regionsRight >= 0.8 * regions, "the peak hour finds the home zone: " + regionsRight + " of " + regions);
+            assertTrue(manifest.wallets().stream().map(ScenarioManifest.Wallet::utcOffsetHours).distinct().count() == 3,
+                    "all three zones are there");
         }
     }
 }

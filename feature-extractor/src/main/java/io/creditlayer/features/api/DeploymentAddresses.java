@@ -2,6 +2,7 @@ package io.creditlayer.features.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.creditlayer.features.cohort.CounterpartyLabels;
 import io.creditlayer.features.decode.KnownContracts;
 
 import java.io.IOException;
@@ -43,6 +44,27 @@ public final class DeploymentAddresses {
             known = known.withMixers(mixers.toArray(String[]::new));
         }
         return known;
+    }
+
+    /**
+     * The devnet's public counterparty labels: the scenario's exchange hot wallet and faucet (its {@code accounts}),
+     * the devnet's stand-ins for the exchange and faucet labels a block explorer publishes. Only these helper roles
+     * are read; the manifest's per-wallet ground truth (funding source, archetype) never is.
+     *
+     * @param scenarioFile the scenario's scenario.json, or null for a deployment without a scenario (no labels)
+     */
+    public static CounterpartyLabels counterpartyLabels(Path deploymentFile, Path scenarioFile) {
+        long chainId = readJson(deploymentFile).path("chainId").asLong(0);
+        if (chainId <= 0) {
+            throw new IllegalArgumentException(deploymentFile + " has no chainId");
+        }
+        CounterpartyLabels labels = CounterpartyLabels.empty(chainId);
+        if (scenarioFile == null) {
+            return labels;
+        }
+        JsonNode accounts = readJson(scenarioFile).path("accounts");
+        labels = labels.with(CounterpartyLabels.Label.EXCHANGE, List.of(text(accounts, "exchange", scenarioFile)));
+        return labels.with(CounterpartyLabels.Label.FAUCET, List.of(text(accounts, "faucet", scenarioFile)));
     }
 
     private static JsonNode readJson(Path file) {

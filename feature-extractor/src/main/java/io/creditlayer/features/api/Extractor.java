@@ -1,5 +1,8 @@
 package io.creditlayer.features.api;
 
+import io.creditlayer.features.cohort.CohortSignalBuilder;
+import io.creditlayer.features.cohort.CohortSignals;
+import io.creditlayer.features.cohort.CounterpartyLabels;
 import io.creditlayer.features.decode.EventDecoder;
 import io.creditlayer.features.decode.KnownContracts;
 import io.creditlayer.features.ingest.ChainIngestor;
@@ -62,6 +65,16 @@ public final class Extractor {
 
     public WalletProfile profile(String wallet, long asOfBlock) {
         return profiles.build(wallet, asOfBlock);
+    }
+
+    /**
+     * The wallet's cohort signals as of a block (funding source of its first inflow, UTC hours of its transactions,
+     * chain): for fairness audits only, never features.
+     *
+     * @param labels exchange, bridge and faucet labels of this chain (mixers come from the address book)
+     */
+    public CohortSignals cohortSignals(String wallet, long asOfBlock, CounterpartyLabels labels) {
+        return new CohortSignalBuilder(store, source.chainId(), known.mixers(), labels).build(wallet, asOfBlock);
     }
 
     public List<WalletProfile> snapshot(long asOfBlock) {

@@ -40,6 +40,16 @@ class CliErrorTest {
     }
 
     @Test
+    void reweighingByAColumnThatIsNotAGroup() {
+        String csv = TestData.syntheticWallets().toString();
+        String err = fails(1, "train", "--preset", "wallet", "--csv", csv, "--out", dir.resolve("rw").toString(),
+                "--reweigh-by", "tx_count", "--quiet");
+        assertTrue(err.endsWith("cannot reweigh by 'tx_count': not a group column (group columns: wallet)"), err);
+        assertTrue(fails(1, "audit", "--preset", "wallet", "--csv", csv, "--out", dir.resolve("au").toString(),
+                "--reweigh-by", "age<25").contains("--reweigh-by must be a group column or column<=number"));
+    }
+
+    @Test
     void unknownPreset() {
         assertEquals("error: unknown preset 'nope' (wallet, german)", fails(1, "train", "--preset", "nope", "--out", "x"));
     }

@@ -19,6 +19,7 @@ import io.creditlayer.model.scoring.TierPolicy;
 import io.creditlayer.model.train.ClassWeighting;
 import io.creditlayer.model.train.Evaluation;
 import io.creditlayer.model.train.ModelTrainer;
+import io.creditlayer.model.train.Reweigh;
 import io.creditlayer.model.train.TrainingReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,13 +42,14 @@ import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
 /**
- * The credit-model command line: {@code train}, {@code evaluate}, {@code score}, {@code explain}, {@code tune}. Errors are one
+ * The credit-model command line: {@code train}, {@code evaluate}, {@code score}, {@code explain}, {@code tune},
+ * {@code audit} (fairness audit of the held-out decisions, optionally before and after reweighing). Errors are one
  * line on stderr and a non-zero exit code (1 for bad input or artifacts, 2 for bad options).
  */
 @Command(name = "credit-model", mixinStandardHelpOptions = true, version = "credit-model 0.1.0",
         description = "Train, evaluate and apply CreditLayer credit models.",
         subcommands = {ModelCli.Train.class, ModelCli.Evaluate.class, ModelCli.ScoreCsv.class, ModelCli.Explain.class,
-                ModelCli.Tune.class})
+                ModelCli.Tune.class, AuditCommand.class})
 public final class ModelCli implements Callable<Integer> {
     public static void main(String[] args) {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
@@ -141,6 +143,9 @@ public final class ModelCli implements Callable<Integer> {
         List<String> learners;
         @Option(names = "--weighting", description = "balanced (default) or none")
         String weighting;
+        @Option(names = "--reweigh-by", description = "Kamiran-Calders reweighing of the training rows by a group column "
+                + "(column, or column<=number for two groups), applied as weighted resampling")
+        String reweighBy;
         @Option(names = "--trees", description = "boosting iterations")
         Integer trees;
         @Option(names = "--max-depth", description = "tree depth limit")
@@ -184,6 +189,9 @@ public final class ModelCli implements Callable<Integer> {
             if (weighting != null) {
                 options = options.withWeighting(weighting(weighting));
             }
+            if (reweighBy != null) {
+                options = options.withReweighBy(Reweigh.parse(reweighBy));
+            }
             GradientBoostedTrees.Options g = options.gbt();
             options = options.withGbt(new GradientBoostedTrees.Options(trees != null ? trees : g.ntrees(),
                     maxDepth != null ? maxDepth : g.maxDepth(), maxNodes != null ? maxNodes : g.maxNodes(),
@@ -196,6 +204,9 @@ public final class ModelCli implements Callable<Integer> {
                 options = options.withThreads(threads);
             }
             Dataset data = CsvLoader.load(file, spec);
+            if (options.reweighBy() != null) {
+                options.reweighBy().groups(data); // a bad column fails now, not after the first fit
+            }
             System.err.printf(Locale.ROOT, "read %s: %d rows, %d defaults, %d features (%s)%n", data.source(),
                     data.size(), data.positives(), data.schema().size(), data.schema().version());
             ModelTrainer.Result result = ModelTrainer.fit(data, spec, options,

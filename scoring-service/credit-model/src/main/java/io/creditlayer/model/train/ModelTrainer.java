@@ -52,7 +52,8 @@ import java.util.function.IntFunction;
  *       and calibration never see the rows they are scored on. The shipped model is the pipeline on all rows.</li>
  * </ul>
  *
- * <p>Class imbalance: {@link ClassWeighting}. Reproducibility: every random choice (folds, weight rounding,
+ * <p>Class imbalance: {@link ClassWeighting}. Optional fairness pre-processing: {@link Reweigh} (Kamiran–Calders
+ * reweighing by a group column). Reproducibility: every random choice (folds, weight rounding,
  * Smile's subsampling) draws from a seed derived from {@link Options#seed()}, and the artifact holds no clock, so
  * the same data, options and seed give the same artifact hash.
  */
@@ -126,10 +127,11 @@ public final class ModelTrainer {
      * @param calibrationFolds folds of the Platt-vs-isotonic comparison
      * @param policy           score scale and tier policy
      * @param threads          worker threads (folds in parallel); 1 = sequential. Results do not depend on it.
+     * @param reweighBy        Kamiran–Calders reweighing of the training rows by a group column, or null for none
      */
     public record Options(long seed, Validation validation, List<LearnerType> candidates, GradientBoostedTrees.Options gbt,
                           Scorecard.Options scorecard, ClassWeighting weighting, int calibrationFolds,
-                          TierPolicy policy, int threads) {
+                          TierPolicy policy, int threads, Reweigh reweighBy) {
         public Options {
             if (validation == null || gbt == null || scorecard == null || weighting == null || policy == null) {
                 throw new IllegalArgumentException("validation, gbt, scorecard, weighting and policy are required");
@@ -152,42 +154,47 @@ public final class ModelTrainer {
                     // Shallow, slowly learning, subsampled trees: wallet data shift between market regimes, and deep trees
                     // memorise the regime they were trained in (docs/model.md, "Devnet holdout").
                     new GradientBoostedTrees.Options(800, 3, 8, 40, 0.02, 0.5), Scorecard.Options.defaults(),
-                    ClassWeighting.BALANCED, 5, TierPolicy.standard(), defaultThreads());
+                    ClassWeighting.BALANCED, 5, TierPolicy.standard(), defaultThreads(), null);
         }
 
         /** Tabular data (German credit): stratified 5-fold, both learners, balanced classes, tuned trees. */
         public static Options tabular(long seed) {
             return new Options(seed, new Stratified(5), List.of(LearnerType.GBT, LearnerType.SCORECARD),
                     GradientBoostedTrees.Options.defaults(), Scorecard.Options.defaults(), ClassWeighting.BALANCED, 5,
-                    TierPolicy.standard(), defaultThreads());
+                    TierPolicy.standard(), defaultThreads(), null);
         }
 
         public Options withSeed(long newSeed) {
-            return new Options(newSeed, validation, candidates, gbt, scorecard, weighting, calibrationFolds, policy, threads);
+            return new Options(newSeed, validation, candidates, gbt, scorecard, weighting, calibrationFolds, policy, threads, reweighBy);
         }
 
         public Options withGbt(GradientBoostedTrees.Options newGbt) {
-            return new Options(seed, validation, candidates, newGbt, scorecard, weighting, calibrationFolds, policy, threads);
+            return new Options(seed, validation, candidates, newGbt, scorecard, weighting, calibrationFolds, policy, threads, reweighBy);
         }
 
         public Options withCandidates(List<LearnerType> newCandidates) {
-            return new Options(seed, validation, newCandidates, gbt, scorecard, weighting, calibrationFolds, policy, threads);
+            return new Options(seed, validation, newCandidates, gbt, scorecard, weighting, calibrationFolds, policy, threads, reweighBy);
         }
 
         public Options withValidation(Validation newValidation) {
-            return new Options(seed, newValidation, candidates, gbt, scorecard, weighting, calibrationFolds, policy, threads);
+            return new Options(seed, newValidation, candidates, gbt, scorecard, weighting, calibrationFolds, policy, threads, reweighBy);
         }
 
         public Options withWeighting(ClassWeighting newWeighting) {
-            return new Options(seed, validation, candidates, gbt, scorecard, newWeighting, calibrationFolds, policy, threads);
+            return new Options(seed, validation, candidates, gbt, scorecard, newWeighting, calibrationFolds, policy, threads, reweighBy);
         }
 
         public Options withThreads(int newThreads) {
-            return new Options(seed, validation, candidates, gbt, scorecard, weighting, calibrationFolds, policy, newThreads);
+            return new Options(seed, validation, candidates, gbt, scorecard, weighting, calibrationFolds, policy, newThreads, reweighBy);
         }
 
         public Options withPolicy(TierPolicy newPolicy) {
-            return new Options(seed, validation, candidates, gbt, scorecard, weighting, calibrationFolds, newPolicy, threads);
+            return new Options(seed, validation, candidates, gbt, scorecard, weighting, calibrationFolds, newPolicy, threads, reweighBy);
+        }
+
+        public Options withReweighBy(Reweigh newReweighBy) {
+            return new Options(seed, validation, candidates, gbt, scorecard, weighting, calibrationFolds, policy, threads,
+                    newReweighBy);
         }
 
         private static int defaultThreads() {
@@ -213,7 +220,35 @@ public final class ModelTrainer {
      * @param artifact the sealed artifact, ready to write
      * @param report   what was measured
      */
-    public record Result(CreditModel model, ModelArtifact artifact, TrainingReport report) {
+    public record Result(CreditModel model, ModelArtifact artifact, TrainingReport report, HeldOut heldOut) {
+    }
+
+    /**
+     * The calibrated PDs behind the reported held-out metrics, for audits of the model's decisions on rows it was
+     * not fitted on: the test rows of a time-ordered split, or every row of a nested k-fold (each scored by the
+     * outer fold's pipeline, which never saw it).
+     *
+     * @param rows indices into the training data
+     * @param pd   the chosen pipeline's calibrated PD of each of those rows
+     */
+    public record HeldOut(int[] rows, double[] pd) {
+        public HeldOut {
+            if (rows.length != pd.length) {
+                throw new IllegalArgumentException("rows and PDs differ in length");
+            }
+            rows = rows.clone();
+            pd = pd.clone();
+        }
+
+        @Override
+        public int[] rows() {
+            return rows.clone();
+        }
+
+        @Override
+        public double[] pd() {
+            return pd.clone();
+        }
     }
 
     private static final int IMPORTANCE_ROWS = 1000;
@@ -341,7 +376,8 @@ public final class ModelTrainer {
         splitJson.put("validationTimeTo", validation.time()[validation.size() - 1]);
         splitJson.put("testTimeFrom", test.time()[0]);
         splitJson.put("testTimeTo", test.time()[test.size() - 1]);
-        return seal(learner, calibrations.get(chosen).chosen(), train, report, splitJson);
+        return seal(learner, calibrations.get(chosen).chosen(), train, report, splitJson,
+                new HeldOut(split.test(), testPd.get(chosen)));
     }
 
     // ---------------------------------------------------------------- stratified k-fold
@@ -451,13 +487,15 @@ public final class ModelTrainer {
         split.put("folds", k);
         split.put("rows", data.size());
         split.put("defaults", data.positives());
-        return seal(learner, fin.calibrator(fin.chosen()), data, report, split);
+        return seal(learner, fin.calibrator(fin.chosen()), data, report, split,
+                new HeldOut(java.util.stream.IntStream.range(0, data.size()).toArray(), pooled.get("chosen")));
     }
 
     // ---------------------------------------------------------------- pieces
 
     private Learner fitLearner(LearnerType type, Dataset train, long seed) {
-        Expansion e = Expansion.of(train.x(), train.y(), train.weights(), options.weighting(), Seeds.derive(seed, 1));
+        double[] weights = options.reweighBy() == null ? train.weights() : options.reweighBy().weights(train);
+        Expansion e = Expansion.of(train.x(), train.y(), weights, options.weighting(), Seeds.derive(seed, 1));
         FeatureSchema schema = train.schema();
         return switch (type) {
             case GBT -> GradientBoostedTrees.fit(schema, e.x, e.y, options.gbt(), Seeds.derive(seed, 2));
@@ -491,7 +529,8 @@ public final class ModelTrainer {
         return out;
     }
 
-    private Result seal(Learner learner, Calibrator calibrator, Dataset population, TrainingReport report, ObjectNode split) {
+    private Result seal(Learner learner, Calibrator calibrator, Dataset population, TrainingReport report, ObjectNode split,
+                        HeldOut heldOut) {
         // scores of the training population, for the PSI reference
         int[] scores = new int[population.size()];
         for (int i = 0; i < scores.length; i++) {
@@ -516,6 +555,13 @@ public final class ModelTrainer {
         training.put("strategy", report.strategy());
         training.set("split", split);
         training.put("weighting", options.weighting().name().toLowerCase(Locale.ROOT));
+        if (options.reweighBy() != null) {
+            // only when used, so that artifacts (and model ids) trained without it stay as they were
+            ObjectNode reweighing = training.putObject("reweighing");
+            reweighing.put("method", "kamiran-calders");
+            reweighing.put("by", options.reweighBy().toString());
+            reweighing.put("appliedAs", "weighted resampling of each fitting set (Smile's learners take no sample weights)");
+        }
         ArrayNode cands = training.putArray("candidates");
         options.candidates().forEach(c -> cands.add(c.id()));
         training.put("chosen", report.chosen());
@@ -531,7 +577,7 @@ public final class ModelTrainer {
         ModelArtifact artifact = ModelArtifact.seal(manifest, payload);
         CreditModel creditModel = CreditModel.of(artifact);
         say("model " + artifact.hash());
-        return new Result(creditModel, artifact, report);
+        return new Result(creditModel, artifact, report, heldOut);
     }
 
     private <T> List<T> parallel(ExecutorService pool, int n, IntFunction<T> task) {
