@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class Main {
     private static final String USAGE = """
-            usage: creditlayer-deploy demo [--wallets N] [--days D] [--seed S] [--out DIR]
+            usage: creditlayer-deploy demo [--wallets N] [--days D] [--seed S] [--out DIR] [--keep-running]
                    creditlayer-deploy deploy --config FILE [--out FILE]
                    creditlayer-deploy scenario [--wallets N] [--days D] [--seed S] [--mix steady=30,trader=12,...] [--out DIR] [--keep-running]""";
 
@@ -37,7 +37,8 @@ public final class Main {
         try {
             switch (command) {
                 case "demo" -> new LendingDemo(System.out,
-                        Path.of(option(arguments, "--out", "deploy/target/devnet")), scenarioOptions(arguments)).run();
+                        Path.of(option(arguments, "--out", "deploy/target/devnet")), scenarioOptions(arguments),
+                        arguments.contains("--keep-running")).run();
                 case "deploy" -> deploy(arguments);
                 case "scenario" -> ScenarioDevnet.command(scenarioOptions(arguments),
                         Path.of(option(arguments, "--out", "deploy/target/devnet")), System.out,
