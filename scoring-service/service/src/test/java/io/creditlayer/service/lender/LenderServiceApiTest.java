@@ -1,0 +1,59 @@
+package io.creditlayer.service.lender;
+
+import io.creditlayer.service.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(value = LenderDevnetResource.class, restrictToAnnotatedClass = true)
+class LenderServiceApiTest {
+
+    @Test
+    void pingAnswersWithoutAKey() {
+        given().get("/v1/ping").then().statusCode(200).contentType(containsString("application/json"))
+                .body("status", equalTo("ok"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheLenderApi() {
+        JsonPath doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> paths = doc.getMap("paths");
+        for (String path : List.of("/v1/wallets/{address}/score", "/v1/wallets/scores", "/v1/attestations",
+                "/v1/attestations/{id}", "/v1/admin/api-keys", "/v1/admin/api-keys/{id}", "/v1/ping")) {
+            assertTrue(paths.containsKey(path), "OpenAPI lacks " + path);
+        }
+        String score = "paths.'/v1/wallets/{address}/score'.get";
+        assertNotNull(doc.getString(score + ".summary"));
+        assertEquals(List.of(Map.of(LenderApi.API_KEY_SCHEME, List.of())), doc.getList(score + ".security"));
+        for (String status : List.of("400", "401", "403", "404", "429", "503")) {
+            assertEquals("#/components/schemas/Problem",
+                    doc.getString(score + ".responses.'" + status + "'.content.'application/problem+json'.schema.$ref"),
+                    "problem response " + status);
+        }
+        assertEquals("#/components/schemas/WalletScore",
+                doc.getString(score + ".responses.'200'.content.'application/json'.schema.$ref"));
+        assertEquals("apiKey", doc.getString("components.securitySchemes." + LenderApi.API_KEY_SCHEME + ".type"));
+        assertEquals("X-API-Key", doc.getString("components.securitySchemes." + LenderApi.API_KEY_SCHEME + ".name"));
+        assertEquals("#/components/schemas/Attestation",
+                doc.getString("paths.'/v1/attestations'.post.responses.'201'.content.'application/json'.schema.$ref"));
+        assertTrue(doc.getList("paths.'/v1/ping'.get.security") == null, "ping needs no key");
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+}
