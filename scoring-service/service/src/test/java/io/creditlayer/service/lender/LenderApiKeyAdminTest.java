@@ -4,6 +4,7 @@ import io.creditlayer.service.auth.Scope;
 import io.creditlayer.service.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -29,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
-@QuarkusTestResource(value = LenderDevnetResource.class, restrictToAnnotatedClass = true)
+@TestProfile(LenderTestProfile.class)
 class LenderApiKeyAdminTest {
     private static final String HEADER = "X-API-Key";
     private static final String PATH = "/v1/admin/api-keys";

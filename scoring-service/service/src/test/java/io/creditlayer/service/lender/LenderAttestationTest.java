@@ -17,6 +17,7 @@ import io.creditlayer.service.testing.PostgresTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -54,7 +55,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
-@QuarkusTestResource(value = LenderDevnetResource.class, restrictToAnnotatedClass = true)
+@TestProfile(LenderTestProfile.class)
 class LenderAttestationTest {
     private static final String HEADER = "X-API-Key";
     private static final String PATH = "/v1/attestations";

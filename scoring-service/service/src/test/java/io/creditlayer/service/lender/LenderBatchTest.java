@@ -4,6 +4,7 @@ import io.creditlayer.service.auth.Scope;
 import io.creditlayer.service.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
-@QuarkusTestResource(value = LenderDevnetResource.class, restrictToAnnotatedClass = true)
+@TestProfile(LenderTestProfile.class)
 class LenderBatchTest {
     private static final String HEADER = "X-API-Key";
     private static final String PATH = "/v1/wallets/scores";

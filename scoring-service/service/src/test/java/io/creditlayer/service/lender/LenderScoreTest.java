@@ -6,6 +6,7 @@ import io.creditlayer.service.auth.Scope;
 import io.creditlayer.service.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -28,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
-@QuarkusTestResource(value = LenderDevnetResource.class, restrictToAnnotatedClass = true)
+@TestProfile(LenderTestProfile.class)
 class LenderScoreTest {
     private static final String HEADER = "X-API-Key";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -3,7 +3,9 @@ package io.creditlayer.service.lender;
 import io.creditlayer.service.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,8 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
-@QuarkusTestResource(value = LenderDevnetResource.class, restrictToAnnotatedClass = true)
+@TestProfile(LenderTestProfile.class)
 class LenderServiceApiTest {
+    @Inject
+    LenderFixtures fixtures;
 
     @Test
     void pingAnswersWithoutAKey() {
@@ -50,6 +54,17 @@ class LenderServiceApiTest {
         assertEquals("#/components/schemas/Attestation",
                 doc.getString("paths.'/v1/attestations'.post.responses.'201'.content.'application/json'.schema.$ref"));
         assertTrue(doc.getList("paths.'/v1/ping'.get.security") == null, "ping needs no key");
+    }
+
+    @Test
+    void requestMetricsUseTheRouteTemplateNotTheAddress() {
+        fixtures.ready();
+        String wallet = fixtures.profiles().get(2).address();
+        given().header("X-API-Key", fixtures.scoresKey()).get("/v1/wallets/" + wallet + "/score").then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("uri=\"/v1/wallets/{address}/score\""), "score requests are timed per route");
+        assertTrue(!metrics.contains(wallet), "an address in a metric label would make one time series per wallet");
+        assertTrue(metrics.contains("creditlayer_scores_served_total"), "scores served are counted");
     }
 
     @Test
