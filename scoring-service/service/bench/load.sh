@@ -114,20 +114,18 @@ LOAD_AFTER=$(uptime)
 printf '\nwrk -t%s -c%s -d%s, %s wallets cached, %s cores; service JVM: %s\n' "$THREADS" "$CONNECTIONS" "$DURATION" \
   "$WALLETS" "$(nproc)" "$JAVA_OPTS"
 printf '%-6s %-28s %10s %9s %9s %9s %9s %7s\n' round endpoint "req/s" "p50 ms" "p90 ms" "p99 ms" "p99.9 ms" errors
-best_ping=0; best_score=0; worst_p99=0
+declare -A PING_RPS
 for row in "${ROWS[@]}"; do
   read -r round mode result <<<"$row"
   endpoint="GET /v1/ping"; [ "$mode" = score ] && endpoint="GET /v1/wallets/{a}/score"
-  rps=$(field " $result" rps); p99=$(field " $result" p99_ms)
-  printf '%-6s %-28s %10s %9s %9s %9s %9s %7s\n' "$round" "$endpoint" "$rps" "$(field " $result" p50_ms)" \
-    "$(field " $result" p90_ms)" "$p99" "$(field " $result" p999_ms)" "$(field " $result" errors)"
+  rps=$(field " $result" rps)
+  printf '%-6s %-28s %10s %9s %9s %9s %9s %7s' "$round" "$endpoint" "$rps" "$(field " $result" p50_ms)" \
+    "$(field " $result" p90_ms)" "$(field " $result" p99_ms)" "$(field " $result" p999_ms)" "$(field " $result" errors)"
   if [ "$mode" = ping ]; then
-    [ "$rps" -gt "$best_ping" ] && best_ping=$rps
+    PING_RPS[$round]=$rps
+    printf '\n'
   else
-    [ "$rps" -gt "$best_score" ] && best_score=$rps
-    worst_p99=$(awk -v a="$worst_p99" -v b="$p99" 'BEGIN { print (b > a) ? b : a }')
+    printf '   score/ping %s%%\n' "$(awk -v s="$rps" -v p="${PING_RPS[$round]}" 'BEGIN { printf "%.0f", 100 * s / p }')"
   fi
 done
-printf '\nbest score throughput %s req/s = %s%% of the best ping throughput (%s req/s); worst score p99 %s ms\n' \
-  "$best_score" "$(awk -v s="$best_score" -v p="$best_ping" 'BEGIN { printf "%.0f", 100 * s / p }')" "$best_ping" "$worst_p99"
-printf 'load before: %s\nload after:  %s\n' "$LOAD_BEFORE" "$LOAD_AFTER"
+printf '\nload before: %s\nload after:  %s\n' "$LOAD_BEFORE" "$LOAD_AFTER"
