@@ -8,7 +8,7 @@ import java.util.List;
 /** A wallet's credit score as the lender API serves it. */
 @Schema(name = "WalletScore", description = "A wallet's current credit score under the active model")
 public record WalletScore(
-        @Schema(description = "the wallet, lower-case 0x address", examples = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8")
+        @Schema(description = "the wallet, lower-case 0x address", examples = "0x15d34aaf54267db7d7c367839aaf71a00a2c6a65")
         String address,
         @Schema(description = "credit score, 300 (worst) to 850 (best); 0 when the wallet cannot be scored")
         int score,
