@@ -1,6 +1,9 @@
 package io.creditlayer.service.auth;
 
 import io.creditlayer.service.api.problem.ApiProblem;
+import io.quarkus.runtime.BlockingOperationControl;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -24,18 +27,39 @@ public final class ApiKeyFilter {
         this.limiter = limiter;
     }
 
+    /**
+     * Runs on the endpoint's thread. A key verified recently is checked from memory, so non-blocking endpoints stay
+     * on the event loop; a key that needs the database is looked up on a worker thread (returned Uni), never on
+     * the event loop. A null Uni lets the request continue at once.
+     */
     @ServerRequestFilter
-    public void authenticate(ContainerRequestContext request, ResourceInfo resource) {
+    public Uni<Void> authenticate(ContainerRequestContext request, ResourceInfo resource) {
         RequiresScope required = required(resource);
         if (required == null) {
-            return;
+            return null;
         }
         String presented = request.getHeaderString(HEADER);
         if (presented == null || presented.isBlank()) {
             throw ApiProblem.unauthorized("send an API key in the " + HEADER + " header");
         }
-        ApiKeyPrincipal principal = keys.verify(presented.trim())
-                .orElseThrow(() -> ApiProblem.unauthorized("the API key is unknown or revoked"));
+        String key = presented.trim();
+        Optional<ApiKeyPrincipal> cached = keys.cachedPrincipal(key);
+        if (cached.isPresent()) {
+            admit(request, required, cached);
+            return null;
+        }
+        if (BlockingOperationControl.isBlockingAllowed()) {
+            admit(request, required, keys.verify(key));
+            return null;
+        }
+        return Uni.createFrom().item(() -> keys.verify(key))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .invoke(principal -> admit(request, required, principal))
+                .replaceWithVoid();
+    }
+
+    private void admit(ContainerRequestContext request, RequiresScope required, Optional<ApiKeyPrincipal> verified) {
+        ApiKeyPrincipal principal = verified.orElseThrow(() -> ApiProblem.unauthorized("the API key is unknown or revoked"));
         if (!principal.scopes().contains(required.value())) {
             throw ApiProblem.forbidden("this API key lacks the scope " + required.value().id());
         }

@@ -106,6 +106,19 @@ public class ApiKeys {
         return QuarkusTransaction.joiningExisting().call(() -> ApiKeyRecord.<ApiKeyRecord>listAll());
     }
 
+    /**
+     * The principal of a presented key when this instance verified it recently, without touching the database
+     * (safe on the event loop). Empty when the key is not cached, its entry expired or it was found invalid: the
+     * caller then calls {@link #verify} where blocking is allowed.
+     */
+    public Optional<ApiKeyPrincipal> cachedPrincipal(String presented) {
+        if (presented == null || presented.length() > 200) {
+            return Optional.empty();
+        }
+        Cached cached = verified.get(sha256(presented));
+        return cached != null && cached.until - System.nanoTime() > 0 ? cached.principal : Optional.empty();
+    }
+
     /** The principal of a presented key, or empty when it is unknown, malformed or revoked. */
     public Optional<ApiKeyPrincipal> verify(String presented) {
         if (presented == null || presented.length() > 200) {

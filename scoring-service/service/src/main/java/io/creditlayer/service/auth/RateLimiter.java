@@ -20,6 +20,18 @@ public class RateLimiter {
                 .take(System.nanoTime());
     }
 
+    /**
+     * Takes {@code tokens} more from an admitted request's bucket (a batch costs more than one token). The bucket
+     * may go into debt: the key's next requests then wait until it has refilled, so the average rate holds while a
+     * batch larger than the burst is still possible.
+     */
+    public void debit(ApiKeyPrincipal key, double tokens) {
+        if (tokens > 0) {
+            buckets.computeIfAbsent(key.keyId(), id -> new Bucket(key.requestsPerSecond(), key.burst()))
+                    .debit(System.nanoTime(), tokens);
+        }
+    }
+
     public void forget(UUID keyId) {
         buckets.remove(keyId);
     }
@@ -45,6 +57,11 @@ public class RateLimiter {
                 return 0;
             }
             return Math.max(1, (long) Math.ceil((1 - tokens) / perNano / 1e9));
+        }
+
+        synchronized void debit(long now, double amount) {
+            tokens = Math.min(capacity, tokens + (now - last) * perNano) - amount;
+            last = now;
         }
     }
 }

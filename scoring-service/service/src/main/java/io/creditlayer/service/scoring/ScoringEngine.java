@@ -71,6 +71,18 @@ public class ScoringEngine {
         cache.remove(address);
     }
 
+    /**
+     * The wallet's score if it is cached (counted as served), else null: never touches the database, so API hot
+     * paths may call it on the event loop and fall back to {@link #score} on a worker thread.
+     */
+    public ScoreView cachedScore(String address) {
+        ScoreView cached = cache.get(address);
+        if (cached != null) {
+            served.increment();
+        }
+        return cached;
+    }
+
     /** The wallet's current score: cached, or computed from its stored profile and stored with its reasons. */
     public ScoreView score(String address) {
         ScoreView cached = cache.get(address);

@@ -1,6 +1,7 @@
 package io.creditlayer.service.api.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -29,6 +30,9 @@ public final class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri); // the JSON reader wraps syntax errors in a 400
+        }
         int status = e.getResponse().getStatus();
         Response.StatusType type = e.getResponse().getStatusInfo();
         String slug = switch (status) {
@@ -40,6 +44,12 @@ public final class ProblemMappers {
         };
         String detail = status >= 500 ? "the request could not be completed" : e.getMessage();
         return respond(new Problem(Problem.type(slug), type.getReasonPhrase(), status, detail, path(uri), null)).build();
+    }
+
+    /** Declared for the subtype so that it wins over Quarkus' built-in (plain JSON) mapper of wrongly typed fields. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
     }
 
     @ServerExceptionMapper
