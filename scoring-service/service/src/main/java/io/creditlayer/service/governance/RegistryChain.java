@@ -7,12 +7,17 @@ import io.creditlayer.service.chain.ChainUnavailableException;
 import io.creditlayer.service.governance.ModelChainState.RegistryStatus;
 import io.creditlayer.service.keys.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import org.web3j.crypto.Hash;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.DefaultGasProvider;
 import org.web3j.utils.Numeric;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -56,6 +61,7 @@ public class RegistryChain {
                                 String fairnessReportHash, boolean fairnessPassed) {
     }
 
+    private static final Logger LOG = Logger.getLogger(RegistryChain.class);
     static final byte[] NO_PREDECESSOR = new byte[32];
     private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
     private static final byte[] ZERO_HASH = new byte[32];
@@ -82,10 +88,19 @@ public class RegistryChain {
     }
 
     public RegistryModel model(String modelId) {
-        ModelRegistry.Model m = read(registry().getModel(bytes32(modelId)), "ModelRegistry.getModel");
-        return new RegistryModel(RegistryStatus.ofContract(m.status.intValueExact()), hex(m.artifactHash),
-                hex(m.featureSchemaHash), Arrays.equals(m.fairnessReportHash, ZERO_HASH) ? null : hex(m.fairnessReportHash),
-                m.fairnessPassed);
+        // decoded by hand: web3j decodes the wrapper's ModelRegistry.Model struct by reflection, which fails under
+        // Quarkus' class loading ("Type cannot be encoded: class java.lang.Class"); a static struct is simply its
+        // five words in order
+        String data = registry().getModel(bytes32(modelId)).encodeFunctionCall();
+        byte[] words = ethCall(registryAddress(), data, "ModelRegistry.getModel");
+        if (words.length != 5 * 32) {
+            throw unavailable("ModelRegistry.getModel", new IllegalStateException("returned " + words.length
+                    + " bytes instead of 160: is " + registryAddress() + " the registry?"));
+        }
+        byte[] report = Arrays.copyOfRange(words, 64, 96);
+        return new RegistryModel(RegistryStatus.ofContract(words[159] & 0xff), hex(Arrays.copyOfRange(words, 0, 32)),
+                hex(Arrays.copyOfRange(words, 32, 64)), Arrays.equals(report, ZERO_HASH) ? null : hex(report),
+                words[127] != 0);
     }
 
     public OperationState state(Operation op) {
@@ -182,9 +197,34 @@ public class RegistryChain {
         try {
             return call.send();
         } catch (Exception e) {
-            // the RPC URL stays out of the message: hosted endpoints carry API keys in it
-            throw new ChainUnavailableException(what + " failed: " + e.getClass().getSimpleName(), e);
+            throw unavailable(what, e);
         }
+    }
+
+    private byte[] ethCall(String to, String data, String what) {
+        try {
+            EthCall response = chain.web3j().ethCall(Transaction.createEthCallTransaction(sender(), to, data),
+                    DefaultBlockParameterName.LATEST).send();
+            if (response.hasError() || response.isReverted()) {
+                throw new IllegalStateException(what + " reverted");
+            }
+            return Numeric.hexStringToByteArray(response.getValue());
+        } catch (IOException | RuntimeException e) {
+            throw unavailable(what, e);
+        }
+    }
+
+    private static ChainUnavailableException unavailable(String what, Exception e) {
+        LOG.debugf(e, "%s failed", what);
+        // the RPC URL stays out of the message: hosted endpoints carry API keys in it
+        return new ChainUnavailableException(what + " failed: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : " (" + firstLine(e.getMessage()) + ")"), null);
+    }
+
+    private static String firstLine(String message) {
+        int end = message.indexOf('\n');
+        String line = end < 0 ? message : message.substring(0, end);
+        return line.replaceAll("https?://\\S+", "<rpc>");
     }
 
     static byte[] bytes32(String hex) {

@@ -94,9 +94,12 @@ class PipelineChainTest {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         chain = ChainClient.connect(rpcUrl, Anvil.CHAIN_ID, ChainClient.GasPolicy.devnet());
         market = new DevnetMarket(chain, Deployment.read(Path.of(deploymentFile)));
-        // a model must serve for the pipeline to rescore: approve the test model through the governance API
-        String governance = GovFixtures.key(keys, Scope.GOVERNANCE);
         modelId = CreditModel.load(TestModel.dir()).modelId();
+    }
+
+    /** A model must serve for the pipeline to rescore: the test model, approved through the governance API. */
+    private void approveTheTestModel() {
+        String governance = GovFixtures.key(keys, Scope.GOVERNANCE);
         AuditReport report = GovFixtures.passingReport(TestModel.dir());
         given().header("X-API-Key", governance).contentType(ContentType.JSON).body(report.jsonBytes())
                 .when().post("/v1/governance/models/" + modelId + "/fairness-reports").then().statusCode(201);
@@ -112,6 +115,7 @@ class PipelineChainTest {
     @Test
     @Order(1)
     void theFirstRunProfilesEveryActiveWalletWithProvenanceAndScoresIt() throws Exception {
+        approveTheTestModel();
         market.postPrice(SystemDeployer.DEVNET_INITIAL_PRICE);
         market.lend(DevnetAccounts.LENDER.credentials(), DUSD.multiply(BigInteger.valueOf(100_000)));
         market.postCollateral(DevnetAccounts.SCORED_BORROWER.credentials(), DETH.multiply(BigInteger.TEN));
