@@ -1,5 +1,7 @@
 package io.creditlayer.service.pipeline;
 
+import io.creditlayer.service.chain.ChainProgress;
+import io.creditlayer.service.outbox.AttestationExpiry;
 import io.creditlayer.features.api.DeploymentAddresses;
 import io.creditlayer.features.api.Extractor;
 import io.creditlayer.features.ingest.AdaptiveLogFetcher;
@@ -53,6 +55,7 @@ public class ChainPipeline {
     private final ScoringEngine scoring;
     private final ProfileStore profiles;
     private final AttestationExpiry expiry;
+    private final ChainProgress progress;
     private final PipelineSettings settings;
     private final Timer runTimer;
     private final Counter refreshedCounter;
@@ -64,6 +67,7 @@ public class ChainPipeline {
     private long fromBlock;
 
     public ChainPipeline(ChainSettings chain, ScoringEngine scoring, ProfileStore profiles, AttestationExpiry expiry,
+                         ChainProgress progress,
                          MeterRegistry metrics,
                          @ConfigProperty(name = "creditlayer.pipeline.enabled", defaultValue = "true") boolean enabled,
                          @ConfigProperty(name = "creditlayer.pipeline.confirmations", defaultValue = "12") int confirmations,
@@ -76,6 +80,7 @@ public class ChainPipeline {
         this.chain = chain;
         this.scoring = scoring;
         this.profiles = profiles;
+        this.progress = progress;
         this.expiry = expiry;
         this.settings = new PipelineSettings(enabled, confirmations, maxReorgDepth, fromBlock,
                 checkpointDir.filter(d -> !d.isBlank()).map(Path::of), scenarioFile.filter(f -> !f.isBlank()).map(Path::of),
@@ -195,6 +200,7 @@ public class ChainPipeline {
         gone.forEach(scoring::evict);
         int rescored = rescore(wallets);
         lagBlocks = Math.max(0, head - asOf);
+        progress.processed(asOf);
         int expired = expire();
         if (!wallets.isEmpty() || expired > 0) {
             LOG.infof("pipeline: blocks %d..%d, %d profiles refreshed, %d rescored, %d attestations expired",
@@ -222,7 +228,8 @@ public class ChainPipeline {
     }
 
     private int expire() {
-        int expired = expiry.expireBefore(chain.latestBlockTimestamp());
+        AttestationExpiry.Expired lapsed = expiry.expireAt(chain.latestBlockTimestamp());
+        int expired = lapsed.issued() + lapsed.queued();
         expiredCounter.increment(expired);
         return expired;
     }
