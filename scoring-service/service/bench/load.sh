@@ -61,7 +61,7 @@ fi
 
 echo "starting the service on port $PORT ..."
 # shellcheck disable=SC2086
-CREDITLAYER_ADMIN_API_KEY="$ADMIN_KEY" java $JAVA_OPTS "${DB_ARGS[@]}" -Dcreditlayer.http.port="$PORT" \
+CREDITLAYER_ADMIN_API_KEY="$ADMIN_KEY" java $JAVA_OPTS -Xlog:gc:file="$WORK/gc.log" "${DB_ARGS[@]}" -Dcreditlayer.http.port="$PORT" \
   -Dcreditlayer.model.dir="$WORK/model" -Dquarkus.log.level=WARN \
   -jar "$APP/quarkus-run.jar" >"$WORK/service.log" 2>&1 &
 SERVICE=$!
@@ -102,6 +102,7 @@ run ping 10s >/dev/null
 run score 10s >/dev/null
 
 LOAD_BEFORE=$(uptime)
+GC_BEFORE=$(wc -l <"$WORK/gc.log")
 declare -a ROWS
 for round in $(seq 1 "$ROUNDS"); do
   for mode in ping score; do
@@ -110,6 +111,8 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 LOAD_AFTER=$(uptime)
+GC_PAUSES=$(tail -n +"$((GC_BEFORE + 1))" "$WORK/gc.log" | grep -o 'Pause.* \([0-9.]*\)ms$' | sed 's/.* \([0-9.]*\)ms$/\1/' |
+  awk '{ n++; s += $1; if ($1 > m) m = $1 } END { printf "%d pauses, %.1f ms in total, longest %.1f ms", n, s, m }')
 
 printf '\nwrk -t%s -c%s -d%s, %s wallets cached, %s cores; service JVM: %s\n' "$THREADS" "$CONNECTIONS" "$DURATION" \
   "$WALLETS" "$(nproc)" "$JAVA_OPTS"
@@ -128,4 +131,5 @@ for row in "${ROWS[@]}"; do
     printf '   score/ping %s%%\n' "$(awk -v s="$rps" -v p="${PING_RPS[$round]}" 'BEGIN { printf "%.0f", 100 * s / p }')"
   fi
 done
-printf '\nload before: %s\nload after:  %s\n' "$LOAD_BEFORE" "$LOAD_AFTER"
+printf '\nGC while measuring: %s (log %s)\n' "$GC_PAUSES" "$WORK/gc.log"
+printf 'load before: %s\nload after:  %s\n' "$LOAD_BEFORE" "$LOAD_AFTER"
