@@ -7,14 +7,19 @@ import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 
 import {ICreditOracle} from "./interfaces/ICreditOracle.sol";
 import {IModelRegistry} from "./interfaces/IModelRegistry.sol";
+import {ITierProofVerifier} from "./interfaces/ITierProofVerifier.sol";
 import {Tiers} from "./libraries/Tiers.sol";
 
 /// @title CreditOracle
-/// @notice Keeps the latest valid credit attestation per borrower, signed off-chain by a scorer under EIP-712,
-/// and answers the borrower's tier to lending pools.
+/// @notice Keeps the latest valid credit attestation per borrower, signed off-chain by a scorer under EIP-712 or
+/// proven by the borrower in zero knowledge against a scorer-posted epoch tree root, and answers the borrower's tier
+/// to lending pools.
 /// @dev Replay protection: the EIP-712 domain binds a signature to this chain and this contract, the `borrower`
 /// field to one account, the per-borrower nonce to one use and issuedAt/expiresAt to a time window. The stale
 /// check stops a borrower from swapping a newer, worse attestation for an older, better one they still hold.
+/// A tier proof is bound to its borrower, model and epoch by public signals the oracle builds itself, and to time by
+/// its root's posting and expiry, which play issuedAt and expiresAt in the same stale check; replaying a proof only
+/// rewrites the same record.
 contract CreditOracle is ICreditOracle, AccessControl, EIP712 {
     /// @notice Role whose signatures the oracle accepts; its holders may also revoke records.
     bytes32 public constant SCORER_ROLE = keccak256("SCORER_ROLE");
@@ -30,7 +35,16 @@ contract CreditOracle is ICreditOracle, AccessControl, EIP712 {
     /// @notice Highest score an attestation may carry.
     uint16 public constant MAX_SCORE = 850;
 
+    /// @notice Order of the BN254 scalar field: the tier circuit's public signals must be below it.
+    uint256 public constant SNARK_SCALAR_FIELD =
+        21888242871839275222246405745257275088548364400416034343698204186575808495617;
+
+    /// @dev The circuit range-checks epoch to 32 bits (Num2Bits(32)).
+    uint64 private constant _EPOCH_LIMIT = 1 << 32;
+
     IModelRegistry private immutable _registry;
+
+    ITierProofVerifier private immutable _tierVerifier;
 
     /// @dev Solidity packs score, tier, issuedAt and expiresAt into one slot and modelId into a second, so the hot
     /// path (stale check, overwrite) and tierOf touch at most two slots.
@@ -40,11 +54,21 @@ contract CreditOracle is ICreditOracle, AccessControl, EIP712 {
     /// any order, and consuming one in an already non-zero word costs a non-zero to non-zero write.
     mapping(address borrower => mapping(uint256 word => uint256 bits)) private _nonceBitmap;
 
+    /// @dev modelId in one slot, epoch, postedAt and expiresAt packed in a second: proveTier reads both.
+    mapping(bytes32 root => TierRoot) private _tierRoots;
+
     /// @param registry The model registry consulted on every submission and every tier read.
     /// @param governance Receives DEFAULT_ADMIN_ROLE: grants and revokes scorers and may revoke records.
-    constructor(IModelRegistry registry, address governance) EIP712("CreditLayer CreditOracle", "1") {
-        if (address(registry) == address(0) || governance == address(0)) revert CreditOracleZeroAddress();
+    /// @param tierVerifier The snarkjs-generated Groth16 verifier of the tier circuit's key. Immutable: a new key
+    /// (a new ceremony or circuit) means a new oracle, so no admin key can swap what a proof has to satisfy.
+    constructor(IModelRegistry registry, address governance, ITierProofVerifier tierVerifier)
+        EIP712("CreditLayer CreditOracle", "1")
+    {
+        if (address(registry) == address(0) || governance == address(0) || address(tierVerifier) == address(0)) {
+            revert CreditOracleZeroAddress();
+        }
         _registry = registry;
+        _tierVerifier = tierVerifier;
         _grantRole(DEFAULT_ADMIN_ROLE, governance);
     }
 
@@ -97,6 +121,81 @@ contract CreditOracle is ICreditOracle, AccessControl, EIP712 {
         emit AttestationRevoked(borrower, msg.sender);
     }
 
+    /* ---------------------------------------------------------------- zero-knowledge tier proofs */
+
+    /// @inheritdoc ICreditOracle
+    /// @dev Reverts in the order: role, root in field, epoch range, expiry, model approval, root already posted.
+    function postTierRoot(bytes32 root, bytes32 modelId, uint64 epoch, uint64 expiresAt)
+        external
+        onlyRole(SCORER_ROLE)
+    {
+        // The oracle hands the root to the verifier as a public signal; one at or above the field order could never
+        // verify, and rejecting it here says why.
+        if (uint256(root) >= SNARK_SCALAR_FIELD) revert CreditOracleTierRootOutOfField(root);
+        if (epoch >= _EPOCH_LIMIT) revert CreditOracleEpochOutOfRange(epoch);
+        // forge-lint: disable-next-line(block-timestamp)
+        if (expiresAt <= block.timestamp) revert CreditOracleExpired(expiresAt);
+        if (!_registry.isApproved(modelId)) revert CreditOracleModelNotApproved(modelId);
+        // Posting once is final: no re-posting that would extend the root's life or change its model or epoch.
+        if (_tierRoots[root].postedAt != 0) revert CreditOracleTierRootExists(root);
+
+        _tierRoots[root] =
+            TierRoot({modelId: modelId, epoch: epoch, postedAt: uint64(block.timestamp), expiresAt: expiresAt});
+        emit TierRootPosted(root, modelId, epoch, expiresAt, msg.sender);
+    }
+
+    /// @inheritdoc ICreditOracle
+    /// @dev Revoking an unknown or already dead root reverts, so a typo cannot pass for a revocation.
+    function revokeTierRoot(bytes32 root) external {
+        if (!hasRole(SCORER_ROLE, msg.sender) && !hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) {
+            revert CreditOracleNotRevoker(msg.sender);
+        }
+        TierRoot storage tierRoot = _tierRoots[root];
+        if (tierRoot.postedAt == 0) revert CreditOracleUnknownTierRoot(root);
+        uint64 expiresAt = tierRoot.expiresAt;
+        // forge-lint: disable-next-line(block-timestamp)
+        if (expiresAt <= block.timestamp) revert CreditOracleTierRootExpired(root, expiresAt);
+        tierRoot.expiresAt = uint64(block.timestamp);
+        emit TierRootRevoked(root, msg.sender);
+    }
+
+    /// @inheritdoc ICreditOracle
+    /// @dev Reverts in the order: tier, root known, root live, model approval, staleness, proof. Everything the
+    /// proof is checked against comes from storage or msg.sender, never from the caller's word.
+    function proveTier(uint8 tier, bytes32 root, uint256[8] calldata proof) external {
+        if (tier == Tiers.UNSCORED || tier > Tiers.MAX) revert CreditOracleInvalidTier(tier);
+        TierRoot memory tierRoot = _tierRoots[root];
+        if (tierRoot.postedAt == 0) revert CreditOracleUnknownTierRoot(root);
+        // forge-lint: disable-next-line(block-timestamp)
+        if (tierRoot.expiresAt <= block.timestamp) revert CreditOracleTierRootExpired(root, tierRoot.expiresAt);
+        if (!_registry.isApproved(tierRoot.modelId)) revert CreditOracleModelNotApproved(tierRoot.modelId);
+
+        // The root's posting time plays issuedAt: a revocation after the root was posted (or in the same second)
+        // makes every proof against it stale, as it does every attestation issued up to the revocation.
+        CreditRecord storage current = _records[msg.sender];
+        uint64 currentIssuedAt = current.issuedAt;
+        uint64 issuedAt = tierRoot.postedAt;
+        if (
+            issuedAt < currentIssuedAt
+                || (issuedAt == currentIssuedAt && currentIssuedAt != 0 && current.tier == Tiers.UNSCORED)
+        ) revert CreditOracleStaleAttestation(issuedAt, currentIssuedAt);
+
+        // Public signals in the circuit's order: root, borrower, tier, modelId (bytes32 >> 8, below 2^248 and so
+        // in the field), epoch. The root was checked against the field when posted; the rest fit by their types.
+        bool valid = _tierVerifier.verifyProof(
+            [proof[0], proof[1]],
+            [[proof[2], proof[3]], [proof[4], proof[5]]],
+            [proof[6], proof[7]],
+            [uint256(root), uint256(uint160(msg.sender)), tier, uint256(tierRoot.modelId) >> 8, tierRoot.epoch]
+        );
+        if (!valid) revert CreditOracleInvalidTierProof(msg.sender, root, tier);
+
+        _records[msg.sender] = CreditRecord({
+            score: 0, tier: tier, issuedAt: issuedAt, expiresAt: tierRoot.expiresAt, modelId: tierRoot.modelId
+        });
+        emit TierProven(msg.sender, root, tierRoot.modelId, tier, tierRoot.epoch, tierRoot.expiresAt);
+    }
+
     /* ---------------------------------------------------------------- views */
 
     /// @inheritdoc ICreditOracle
@@ -124,6 +223,16 @@ contract CreditOracle is ICreditOracle, AccessControl, EIP712 {
     /// @inheritdoc ICreditOracle
     function hashAttestation(ScoreAttestation calldata attestation) external view returns (bytes32) {
         return _hashAttestation(attestation);
+    }
+
+    /// @inheritdoc ICreditOracle
+    function tierRootOf(bytes32 root) external view returns (TierRoot memory) {
+        return _tierRoots[root];
+    }
+
+    /// @notice The Groth16 verifier of the tier circuit.
+    function tierProofVerifier() external view returns (ITierProofVerifier) {
+        return _tierVerifier;
     }
 
     /// @notice The model registry this oracle consults.
