@@ -11,6 +11,7 @@
 #   tier_proof_fixtures.json                            demo tree and real proofs for the Foundry tests
 #   ceremony.log                                        steps, timings and the circuit's constraint count
 # With --verifier-dir, Groth16Verifier.sol is also copied there (lending-contracts compiles it from there).
+# Phase 1 is cached separately in <repo>/.cache/zk/ptau/<key>/ (see phase1 below).
 #
 # Ceremony: phase 1 is a fresh powers of tau of 2^POWER with two contributions and a beacon; phase 2 one
 # contribution and a beacon. The contributions use fixed entropy strings so that the run needs no input, but
@@ -46,6 +47,22 @@ done
 
 snarkjs() { node "$node_modules/snarkjs/build/cli.cjs" "$@"; }
 
+# Phase 1 depends only on the power and the toolchain, not on the circuit: it is cached on its own
+# (<repo>/.cache/zk/ptau/<key>), so that changing the circuit redoes only the cheap phase 2. Preparing phase 2
+# (Lagrange bases by FFTs over the curve) is the slowest step of the whole ceremony.
+phase1() {
+  snarkjs powersoftau new bn128 "$POWER" pot_0.ptau
+  snarkjs powersoftau contribute pot_0.ptau pot_1.ptau --name="dev contributor 1" -e="creditlayer dev phase 1 contributor 1"
+  snarkjs powersoftau contribute pot_1.ptau pot_2.ptau --name="dev contributor 2" -e="creditlayer dev phase 1 contributor 2"
+  # A beacon is a public, unpredictable value in a real ceremony (a future block hash); here a fixed one.
+  snarkjs powersoftau beacon pot_2.ptau pot_beacon.ptau \
+    0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f 10 -n="dev phase 1 beacon"
+  snarkjs powersoftau prepare phase2 pot_beacon.ptau pot_final.ptau
+  rm pot_0.ptau pot_1.ptau pot_2.ptau pot_beacon.ptau
+}
+ptau_key="$( (echo "$POWER"; declare -f phase1; grep -A2 '"node_modules/snarkjs"' "$root/package-lock.json") | sha256sum | cut -c1-16)"
+ptau_dir="$cache/ptau/$ptau_key"
+
 # The key covers everything the outputs depend on: the circuit, the scripts (this one, the fixtures and the
 # reference tree) and the exact toolchain versions.
 key="$(cat "$circuit_src" "$here"/* "$root/package-lock.json" | sha256sum | cut -c1-16)"
@@ -72,7 +89,8 @@ fi
 
 mkdir -p "$cache"
 work="$(mktemp -d "$cache/tmp.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+phase1_work=""
+trap 'rm -rf "$work" ${phase1_work:+"$phase1_work"}' EXIT
 log="$work/ceremony.log"
 started=$SECONDS
 step() { echo "[$((SECONDS - started))s] $*" | tee -a "$log"; }
@@ -97,24 +115,25 @@ if [ $((constraints + public_inputs + 1)) -gt $((1 << POWER)) ]; then
 fi
 
 cd "$work"
-step "phase 1: powers of tau 2^$POWER, two contributions, beacon"
-snarkjs powersoftau new bn128 "$POWER" pot_0.ptau
-snarkjs powersoftau contribute pot_0.ptau pot_1.ptau --name="dev contributor 1" -e="creditlayer dev phase 1 contributor 1"
-snarkjs powersoftau contribute pot_1.ptau pot_2.ptau --name="dev contributor 2" -e="creditlayer dev phase 1 contributor 2"
-# A beacon is a public, unpredictable value in a real ceremony (a future block hash); here a fixed one.
-snarkjs powersoftau beacon pot_2.ptau pot_beacon.ptau \
-  0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f 10 -n="dev phase 1 beacon"
-step "phase 1: prepare phase 2"
-snarkjs powersoftau prepare phase2 pot_beacon.ptau pot_final.ptau
+if [ -f "$ptau_dir/COMPLETE" ]; then
+  step "phase 1: cached powers of tau 2^$POWER ($ptau_dir)"
+else
+  step "phase 1: powers of tau 2^$POWER, two contributions, beacon, prepare phase 2"
+  phase1_work="$(mktemp -d "$cache/tmp-ptau.XXXXXX")"
+  (cd "$phase1_work" || exit 1; phase1)
+  touch "$phase1_work/COMPLETE"
+  if [ -d "$ptau_dir" ]; then rm -rf "$phase1_work"; else mkdir -p "$(dirname "$ptau_dir")" && mv "$phase1_work" "$ptau_dir"; fi
+fi
+ptau="$ptau_dir/pot_final.ptau"
 
 step "phase 2: groth16 setup, one contribution, beacon"
-snarkjs groth16 setup "$CIRCUIT.r1cs" pot_final.ptau "${CIRCUIT}_0.zkey"
+snarkjs groth16 setup "$CIRCUIT.r1cs" "$ptau" "${CIRCUIT}_0.zkey"
 snarkjs zkey contribute "${CIRCUIT}_0.zkey" "${CIRCUIT}_1.zkey" --name="dev phase 2 contributor" -e="creditlayer dev phase 2 contributor"
 snarkjs zkey beacon "${CIRCUIT}_1.zkey" "${CIRCUIT}_final.zkey" \
   2122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f 10 -n="dev phase 2 beacon"
 
 step "verify the key against the circuit and the powers of tau"
-snarkjs zkey verify "$CIRCUIT.r1cs" pot_final.ptau "${CIRCUIT}_final.zkey" | tail -n 3 | tee -a "$log"
+snarkjs zkey verify "$CIRCUIT.r1cs" "$ptau" "${CIRCUIT}_final.zkey" | tail -n 3 | tee -a "$log"
 
 step "export the verification key and the Solidity verifier"
 snarkjs zkey export verificationkey "${CIRCUIT}_final.zkey" verification_key.json
@@ -134,7 +153,7 @@ snarkjs zkey export solidityverifier "${CIRCUIT}_final.zkey" Groth16Verifier.sol
 step "proof fixtures"
 node "$here/fixtures.mjs" "$CIRCUIT.wasm" "${CIRCUIT}_final.zkey" verification_key.json tier_proof_fixtures.json | tee -a "$log"
 
-rm -rf build pot_*.ptau "${CIRCUIT}_0.zkey" "${CIRCUIT}_1.zkey"
+rm -rf build "${CIRCUIT}_0.zkey" "${CIRCUIT}_1.zkey"
 step "done in $((SECONDS - started))s"
 touch COMPLETE
 cd "$root"

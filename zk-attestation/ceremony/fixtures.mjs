@@ -23,8 +23,8 @@ function fixedSalt(label) {
   return BigInt('0x' + createHash('sha256').update('creditlayer.zk.fixture.salt.' + label).digest('hex')) % FIELD_MODULUS;
 }
 
-const ALICE = 0xa11ce00000000000000000000000000000000a11cen;
-const BOB = 0xb0b0000000000000000000000000000000000b0b0n;
+const ALICE = 0xa11ce000000000000000000000000000000a11cen;
+const BOB = 0xb0b00000000000000000000000000000000b0b00n;
 const modelId = modelIdField(MODEL_ID);
 const scores = [
   [ALICE, 812],
@@ -32,9 +32,12 @@ const scores = [
   // Other borrowers of the epoch, so that the paths have non-empty siblings on both sides.
   [0x1000000000000000000000000000000000000001n, 455],
   [0x3000000000000000000000000000000000000003n, 690],
-  [0xc000000000000000000000000000000000000ccc0n, 745],
+  [0xc00000000000000000000000000000000000ccc0n, 745],
   [0xfffffffffffffffffffffffffffffffffffffff0n, 301],
 ];
+for (const [borrower] of scores) {
+  if (borrower >= 1n << 160n) throw new Error('not a 20-byte address: 0x' + borrower.toString(16));
+}
 const entries = scores.map(([borrower, score]) => ({
   borrower, score, modelId, epoch: BigInt(EPOCH), salt: fixedSalt(borrower.toString(16)),
 }));
