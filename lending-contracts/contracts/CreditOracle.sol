@@ -7,7 +7,7 @@ import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 
 import {ICreditOracle} from "./interfaces/ICreditOracle.sol";
 import {IModelRegistry} from "./interfaces/IModelRegistry.sol";
-import {ITierProofVerifier} from "./interfaces/ITierProofVerifier.sol";
+import {Groth16Verifier} from "./zk/generated/Groth16Verifier.sol";
 import {Tiers} from "./libraries/Tiers.sol";
 
 /// @title CreditOracle
@@ -19,8 +19,10 @@ import {Tiers} from "./libraries/Tiers.sol";
 /// check stops a borrower from swapping a newer, worse attestation for an older, better one they still hold.
 /// A tier proof is bound to its borrower, model and epoch by public signals the oracle builds itself, and to time by
 /// its root's posting and expiry, which play issuedAt and expiresAt in the same stale check; replaying a proof only
-/// rewrites the same record.
-contract CreditOracle is ICreditOracle, AccessControl, EIP712 {
+/// rewrites the same record. The proof is checked by the snarkjs-generated Groth16 verifier of the build's key
+/// (contracts/zk/generated, never edited), inherited so that the check is a call to this already-warm account:
+/// proveTier's gas is almost all the verifier's pairings. A new key therefore means a new oracle.
+contract CreditOracle is ICreditOracle, AccessControl, EIP712, Groth16Verifier {
     /// @notice Role whose signatures the oracle accepts; its holders may also revoke records.
     bytes32 public constant SCORER_ROLE = keccak256("SCORER_ROLE");
 
@@ -44,7 +46,6 @@ contract CreditOracle is ICreditOracle, AccessControl, EIP712 {
 
     IModelRegistry private immutable _registry;
 
-    ITierProofVerifier private immutable _tierVerifier;
 
     /// @dev Solidity packs score, tier, issuedAt and expiresAt into one slot and modelId into a second, so the hot
     /// path (stale check, overwrite) and tierOf touch at most two slots.
@@ -59,16 +60,9 @@ contract CreditOracle is ICreditOracle, AccessControl, EIP712 {
 
     /// @param registry The model registry consulted on every submission and every tier read.
     /// @param governance Receives DEFAULT_ADMIN_ROLE: grants and revokes scorers and may revoke records.
-    /// @param tierVerifier The snarkjs-generated Groth16 verifier of the tier circuit's key. Immutable: a new key
-    /// (a new ceremony or circuit) means a new oracle, so no admin key can swap what a proof has to satisfy.
-    constructor(IModelRegistry registry, address governance, ITierProofVerifier tierVerifier)
-        EIP712("CreditLayer CreditOracle", "1")
-    {
-        if (address(registry) == address(0) || governance == address(0) || address(tierVerifier) == address(0)) {
-            revert CreditOracleZeroAddress();
-        }
+    constructor(IModelRegistry registry, address governance) EIP712("CreditLayer CreditOracle", "1") {
+        if (address(registry) == address(0) || governance == address(0)) revert CreditOracleZeroAddress();
         _registry = registry;
-        _tierVerifier = tierVerifier;
         _grantRole(DEFAULT_ADMIN_ROLE, governance);
     }
 
@@ -160,15 +154,19 @@ contract CreditOracle is ICreditOracle, AccessControl, EIP712 {
     }
 
     /// @inheritdoc ICreditOracle
-    /// @dev Reverts in the order: tier, root known, root live, model approval, staleness, proof. Everything the
-    /// proof is checked against comes from storage or msg.sender, never from the caller's word.
+    /// @dev Reverts in the order: tier, root known, root live, staleness, proof. Everything the proof is checked
+    /// against comes from storage or msg.sender, never from the caller's word. Model approval was checked when the
+    /// root was posted and is re-checked by tierOf on every read, as for attestations, so a model retired since
+    /// then yields tier 0; not calling the registry here keeps proveTier within its gas budget (docs/zk.md).
     function proveTier(uint8 tier, bytes32 root, uint256[8] calldata proof) external {
         if (tier == Tiers.UNSCORED || tier > Tiers.MAX) revert CreditOracleInvalidTier(tier);
         TierRoot memory tierRoot = _tierRoots[root];
-        if (tierRoot.postedAt == 0) revert CreditOracleUnknownTierRoot(root);
         // forge-lint: disable-next-line(block-timestamp)
-        if (tierRoot.expiresAt <= block.timestamp) revert CreditOracleTierRootExpired(root, tierRoot.expiresAt);
-        if (!_registry.isApproved(tierRoot.modelId)) revert CreditOracleModelNotApproved(tierRoot.modelId);
+        if (tierRoot.expiresAt <= block.timestamp) {
+            // An unknown root reads as all zero, so it lands here too.
+            if (tierRoot.postedAt == 0) revert CreditOracleUnknownTierRoot(root);
+            revert CreditOracleTierRootExpired(root, tierRoot.expiresAt);
+        }
 
         // The root's posting time plays issuedAt: a revocation after the root was posted (or in the same second)
         // makes every proof against it stale, as it does every attestation issued up to the revocation.
@@ -180,20 +178,10 @@ contract CreditOracle is ICreditOracle, AccessControl, EIP712 {
                 || (issuedAt == currentIssuedAt && currentIssuedAt != 0 && current.tier == Tiers.UNSCORED)
         ) revert CreditOracleStaleAttestation(issuedAt, currentIssuedAt);
 
-        // Public signals in the circuit's order: root, borrower, tier, modelId (bytes32 >> 8, below 2^248 and so
-        // in the field), epoch. The root was checked against the field when posted; the rest fit by their types.
-        bool valid = _tierVerifier.verifyProof(
-            [proof[0], proof[1]],
-            [[proof[2], proof[3]], [proof[4], proof[5]]],
-            [proof[6], proof[7]],
-            [uint256(root), uint256(uint160(msg.sender)), tier, uint256(tierRoot.modelId) >> 8, tierRoot.epoch]
-        );
-        if (!valid) revert CreditOracleInvalidTierProof(msg.sender, root, tier);
+        if (!_verifyTierProof(proof, root, tier, tierRoot)) revert CreditOracleInvalidTierProof(msg.sender, root, tier);
 
-        _records[msg.sender] = CreditRecord({
-            score: 0, tier: tier, issuedAt: issuedAt, expiresAt: tierRoot.expiresAt, modelId: tierRoot.modelId
-        });
-        emit TierProven(msg.sender, root, tierRoot.modelId, tier, tierRoot.epoch, tierRoot.expiresAt);
+        _storeProvenRecord(current, tier, issuedAt, tierRoot.expiresAt, tierRoot.modelId);
+        emit TierProven(msg.sender, root, tier);
     }
 
     /* ---------------------------------------------------------------- views */
@@ -228,11 +216,6 @@ contract CreditOracle is ICreditOracle, AccessControl, EIP712 {
     /// @inheritdoc ICreditOracle
     function tierRootOf(bytes32 root) external view returns (TierRoot memory) {
         return _tierRoots[root];
-    }
-
-    /// @notice The Groth16 verifier of the tier circuit.
-    function tierProofVerifier() external view returns (ITierProofVerifier) {
-        return _tierVerifier;
     }
 
     /// @notice The model registry this oracle consults.
@@ -331,6 +314,55 @@ contract CreditOracle is ICreditOracle, AccessControl, EIP712 {
             nonce,
             signer
         );
+    }
+
+    /// @dev Checks the proof with this contract's own verifyProof (the generated verifier, inherited) in a static
+    /// self-call: its assembly ends the call frame with `return`, so it must never run as an internal call, which
+    /// would end proveTier itself. The public signals are in the circuit's order: root, borrower (msg.sender), tier,
+    /// modelId (bytes32 >> 8, below 2^248 and so in the field), epoch; the root was checked against the field when
+    /// posted and the rest fit by their types. verifyProof's static arrays ABI-encode as their words in order and
+    /// the proof words are already a, b, c in the verifier's order, so the call data is the selector, the eight
+    /// proof words and the five signals, written into free memory (not allocated: nothing else uses it before the
+    /// call returns). A malformed point makes a precompile call fail and burn the gas the verifier forwarded; the
+    /// verifier then answers false.
+    function _verifyTierProof(uint256[8] calldata proof, bytes32 root, uint8 tier, TierRoot memory tierRoot)
+        private
+        view
+        returns (bool valid)
+    {
+        bytes4 selector = this.verifyProof.selector;
+        uint256 modelIdSignal = uint256(tierRoot.modelId) >> 8;
+        uint256 epochSignal = tierRoot.epoch;
+        assembly ("memory-safe") {
+            let input := mload(0x40)
+            mstore(input, selector)
+            calldatacopy(add(input, 4), proof, 256)
+            mstore(add(input, 260), root)
+            mstore(add(input, 292), caller())
+            mstore(add(input, 324), tier)
+            mstore(add(input, 356), modelIdSignal)
+            mstore(add(input, 388), epochSignal)
+            let success := staticcall(gas(), address(), input, 420, 0, 32)
+            valid := and(success, and(eq(returndatasize(), 32), eq(mload(0), 1)))
+        }
+    }
+
+    /// @dev Writes {score: 0, tier, issuedAt, expiresAt, modelId} with one SSTORE per slot; Solidity's struct copy
+    /// writes the first slot field by field, which costs proveTier its gas budget. CreditRecord's first slot packs,
+    /// from the lowest bits: score (16 bits), tier (8), issuedAt (64), expiresAt (64); modelId fills the second.
+    /// The proveTier tests read every field back through recordOf.
+    function _storeProvenRecord(
+        CreditRecord storage record,
+        uint8 tier,
+        uint64 issuedAt,
+        uint64 expiresAt,
+        bytes32 modelId
+    ) private {
+        uint256 packed = (uint256(tier) << 16) | (uint256(issuedAt) << 24) | (uint256(expiresAt) << 88);
+        assembly ("memory-safe") {
+            sstore(record.slot, packed)
+            sstore(add(record.slot, 1), modelId)
+        }
     }
 
     function _isNonceUsed(address borrower, uint256 nonce) private view returns (bool) {

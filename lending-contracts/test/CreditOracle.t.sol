@@ -8,7 +8,6 @@ import {CreditOracle} from "../contracts/CreditOracle.sol";
 import {ModelRegistry} from "../contracts/ModelRegistry.sol";
 import {ICreditOracle} from "../contracts/interfaces/ICreditOracle.sol";
 import {IModelRegistry} from "../contracts/interfaces/IModelRegistry.sol";
-import {ITierProofVerifier} from "../contracts/interfaces/ITierProofVerifier.sol";
 import {Tiers} from "../contracts/libraries/Tiers.sol";
 
 import {AttestationSigning} from "./utils/AttestationSigning.sol";
@@ -87,7 +86,6 @@ contract CreditOracleTest is AttestationSigning {
         assertTrue(oracle.hasRole(oracle.SCORER_ROLE(), scorer));
         assertFalse(oracle.hasRole(oracle.DEFAULT_ADMIN_ROLE(), address(this)));
         assertEq(address(oracle.modelRegistry()), address(registry));
-        assertEq(address(oracle.tierProofVerifier()), address(tierVerifier));
         assertEq(oracle.SCORER_ROLE(), keccak256("SCORER_ROLE"));
         assertEq(oracle.MIN_SCORE(), 300);
         assertEq(oracle.MAX_SCORE(), 850);
@@ -101,17 +99,12 @@ contract CreditOracleTest is AttestationSigning {
 
     function test_constructor_revertsOnZeroRegistry() public {
         vm.expectRevert(abi.encodeWithSelector(ICreditOracle.CreditOracleZeroAddress.selector));
-        new CreditOracle(IModelRegistry(address(0)), GOVERNANCE, tierVerifier);
+        new CreditOracle(IModelRegistry(address(0)), GOVERNANCE);
     }
 
     function test_constructor_revertsOnZeroGovernance() public {
         vm.expectRevert(abi.encodeWithSelector(ICreditOracle.CreditOracleZeroAddress.selector));
-        new CreditOracle(registry, address(0), tierVerifier);
-    }
-
-    function test_constructor_revertsOnZeroTierVerifier() public {
-        vm.expectRevert(abi.encodeWithSelector(ICreditOracle.CreditOracleZeroAddress.selector));
-        new CreditOracle(registry, GOVERNANCE, ITierProofVerifier(address(0)));
+        new CreditOracle(registry, address(0));
     }
 
     function test_supportsInterface() public view {

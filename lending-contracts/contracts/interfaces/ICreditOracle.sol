@@ -50,9 +50,8 @@ interface ICreditOracle {
     event AttestationRevoked(address indexed borrower, address indexed by);
     event TierRootPosted(bytes32 indexed root, bytes32 indexed modelId, uint64 epoch, uint64 expiresAt, address scorer);
     event TierRootRevoked(bytes32 indexed root, address indexed by);
-    event TierProven(
-        address indexed borrower, bytes32 indexed root, bytes32 indexed modelId, uint8 tier, uint64 epoch, uint64 expiresAt
-    );
+    /// @notice The root's TierRootPosted event carries its model, epoch and expiry.
+    event TierProven(address indexed borrower, bytes32 indexed root, uint8 tier);
 
     error CreditOracleUnknownSigner(address signer);
     error CreditOracleModelNotApproved(bytes32 modelId);

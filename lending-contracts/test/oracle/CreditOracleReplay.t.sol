@@ -92,7 +92,7 @@ contract CreditOracleReplayTest is AttestationSigning {
     ) public {
         CreditOracle other;
         if (sharedRegistry) {
-            other = new CreditOracle(registry, GOVERNANCE, tierVerifier);
+            other = new CreditOracle(registry, GOVERNANCE);
             bytes32 role = other.SCORER_ROLE();
             vm.prank(GOVERNANCE);
             other.grantRole(role, vm.addr(SCORER_PK));

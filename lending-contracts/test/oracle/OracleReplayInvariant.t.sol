@@ -295,7 +295,7 @@ contract OracleReplayInvariantTest is AttestationSigning {
     function setUp() public {
         vm.warp(1_700_000_000);
         (registry, oracle) = deployOracleStack();
-        otherOracle = new CreditOracle(registry, GOVERNANCE, tierVerifier);
+        otherOracle = new CreditOracle(registry, GOVERNANCE);
         vm.startPrank(GOVERNANCE);
         oracle.grantRole(oracle.SCORER_ROLE(), vm.addr(SECOND_SCORER_PK));
         otherOracle.grantRole(otherOracle.SCORER_ROLE(), vm.addr(SCORER_PK));

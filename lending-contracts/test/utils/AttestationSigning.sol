@@ -7,9 +7,7 @@ import {CreditOracle} from "../../contracts/CreditOracle.sol";
 import {ModelRegistry} from "../../contracts/ModelRegistry.sol";
 import {ICreditOracle} from "../../contracts/interfaces/ICreditOracle.sol";
 import {IModelRegistry} from "../../contracts/interfaces/IModelRegistry.sol";
-import {ITierProofVerifier} from "../../contracts/interfaces/ITierProofVerifier.sol";
 import {Tiers} from "../../contracts/libraries/Tiers.sol";
-import {Groth16Verifier} from "../../contracts/zk/generated/Groth16Verifier.sol";
 
 /// @title AttestationSigning
 /// @notice Shared test helper: deploys a registry + oracle with an approved model and a scorer, and builds and
@@ -46,9 +44,6 @@ abstract contract AttestationSigning is Test {
     bytes32 internal constant EIP712_DOMAIN_TYPEHASH =
         keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
 
-    /// @dev The snarkjs-generated verifier of the build's tier key, deployed by {deployOracleStack}.
-    ITierProofVerifier internal tierVerifier;
-
     /* ---------------------------------------------------------------- deployment */
 
     /// @notice Deploys registry + oracle with GOVERNANCE as admin, DEFAULT_MODEL_ID proposed, fairness-passed and
@@ -64,11 +59,7 @@ abstract contract AttestationSigning is Test {
     {
         registry = new ModelRegistry(governance);
         vm.label(address(registry), "ModelRegistry");
-        if (address(tierVerifier) == address(0)) {
-            tierVerifier = ITierProofVerifier(address(new Groth16Verifier()));
-            vm.label(address(tierVerifier), "Groth16Verifier");
-        }
-        oracle = new CreditOracle(registry, governance, tierVerifier);
+        oracle = new CreditOracle(registry, governance);
         vm.label(address(oracle), "CreditOracle");
 
         vm.startPrank(governance);
