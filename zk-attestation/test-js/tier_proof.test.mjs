@@ -55,10 +55,22 @@ async function witness(input) {
   return wtns;
 }
 
+/** Runs `action` with console output muted: circom's witness calculator prints every failed assertion. */
+async function quietly(action) {
+  const { error, log } = console;
+  console.error = console.log = () => {};
+  try {
+    return await action();
+  } finally {
+    console.error = error;
+    console.log = log;
+  }
+}
+
 async function witnessOk(input) {
   let wtns;
   try {
-    wtns = await witness(input);
+    wtns = await quietly(() => witness(input));
   } catch (error) {
     return { ok: false, reason: String(error.message).split('\n')[0] };
   }
