@@ -7,15 +7,22 @@ import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 
 import {ICreditOracle} from "./interfaces/ICreditOracle.sol";
 import {IModelRegistry} from "./interfaces/IModelRegistry.sol";
+import {Groth16Verifier} from "./zk/generated/Groth16Verifier.sol";
 import {Tiers} from "./libraries/Tiers.sol";
 
 /// @title CreditOracle
-/// @notice Keeps the latest valid credit attestation per borrower, signed off-chain by a scorer under EIP-712,
-/// and answers the borrower's tier to lending pools.
+/// @notice Keeps the latest valid credit attestation per borrower, signed off-chain by a scorer under EIP-712 or
+/// proven by the borrower in zero knowledge against a scorer-posted epoch tree root, and answers the borrower's tier
+/// to lending pools.
 /// @dev Replay protection: the EIP-712 domain binds a signature to this chain and this contract, the `borrower`
 /// field to one account, the per-borrower nonce to one use and issuedAt/expiresAt to a time window. The stale
 /// check stops a borrower from swapping a newer, worse attestation for an older, better one they still hold.
-contract CreditOracle is ICreditOracle, AccessControl, EIP712 {
+/// A tier proof is bound to its borrower, model and epoch by public signals the oracle builds itself, and to time by
+/// its root's posting and expiry, which play issuedAt and expiresAt in the same stale check; replaying a proof only
+/// rewrites the same record. The proof is checked by the snarkjs-generated Groth16 verifier of the build's key
+/// (contracts/zk/generated, never edited), inherited so that the check is a call to this already-warm account:
+/// proveTier's gas is almost all the verifier's pairings. A new key therefore means a new oracle.
+contract CreditOracle is ICreditOracle, AccessControl, EIP712, Groth16Verifier {
     /// @notice Role whose signatures the oracle accepts; its holders may also revoke records.
     bytes32 public constant SCORER_ROLE = keccak256("SCORER_ROLE");
 
@@ -30,7 +37,15 @@ contract CreditOracle is ICreditOracle, AccessControl, EIP712 {
     /// @notice Highest score an attestation may carry.
     uint16 public constant MAX_SCORE = 850;
 
+    /// @notice Order of the BN254 scalar field: the tier circuit's public signals must be below it.
+    uint256 public constant SNARK_SCALAR_FIELD =
+        21888242871839275222246405745257275088548364400416034343698204186575808495617;
+
+    /// @dev The circuit range-checks epoch to 32 bits (Num2Bits(32)).
+    uint64 private constant _EPOCH_LIMIT = 1 << 32;
+
     IModelRegistry private immutable _registry;
+
 
     /// @dev Solidity packs score, tier, issuedAt and expiresAt into one slot and modelId into a second, so the hot
     /// path (stale check, overwrite) and tierOf touch at most two slots.
@@ -39,6 +54,9 @@ contract CreditOracle is ICreditOracle, AccessControl, EIP712 {
     /// @dev Unordered nonces, Permit2 style: bit (nonce & 0xff) of word (nonce >> 8). Scorers may issue nonces in
     /// any order, and consuming one in an already non-zero word costs a non-zero to non-zero write.
     mapping(address borrower => mapping(uint256 word => uint256 bits)) private _nonceBitmap;
+
+    /// @dev modelId in one slot, epoch, postedAt and expiresAt packed in a second: proveTier reads both.
+    mapping(bytes32 root => TierRoot) private _tierRoots;
 
     /// @param registry The model registry consulted on every submission and every tier read.
     /// @param governance Receives DEFAULT_ADMIN_ROLE: grants and revokes scorers and may revoke records.
@@ -97,6 +115,75 @@ contract CreditOracle is ICreditOracle, AccessControl, EIP712 {
         emit AttestationRevoked(borrower, msg.sender);
     }
 
+    /* ---------------------------------------------------------------- zero-knowledge tier proofs */
+
+    /// @inheritdoc ICreditOracle
+    /// @dev Reverts in the order: role, root in field, epoch range, expiry, model approval, root already posted.
+    function postTierRoot(bytes32 root, bytes32 modelId, uint64 epoch, uint64 expiresAt)
+        external
+        onlyRole(SCORER_ROLE)
+    {
+        // The oracle hands the root to the verifier as a public signal; one at or above the field order could never
+        // verify, and rejecting it here says why.
+        if (uint256(root) >= SNARK_SCALAR_FIELD) revert CreditOracleTierRootOutOfField(root);
+        if (epoch >= _EPOCH_LIMIT) revert CreditOracleEpochOutOfRange(epoch);
+        // forge-lint: disable-next-line(block-timestamp)
+        if (expiresAt <= block.timestamp) revert CreditOracleExpired(expiresAt);
+        if (!_registry.isApproved(modelId)) revert CreditOracleModelNotApproved(modelId);
+        // Posting once is final: no re-posting that would extend the root's life or change its model or epoch.
+        if (_tierRoots[root].postedAt != 0) revert CreditOracleTierRootExists(root);
+
+        _tierRoots[root] =
+            TierRoot({modelId: modelId, epoch: epoch, postedAt: uint64(block.timestamp), expiresAt: expiresAt});
+        emit TierRootPosted(root, modelId, epoch, expiresAt, msg.sender);
+    }
+
+    /// @inheritdoc ICreditOracle
+    /// @dev Revoking an unknown or already dead root reverts, so a typo cannot pass for a revocation.
+    function revokeTierRoot(bytes32 root) external {
+        if (!hasRole(SCORER_ROLE, msg.sender) && !hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) {
+            revert CreditOracleNotRevoker(msg.sender);
+        }
+        TierRoot storage tierRoot = _tierRoots[root];
+        if (tierRoot.postedAt == 0) revert CreditOracleUnknownTierRoot(root);
+        uint64 expiresAt = tierRoot.expiresAt;
+        // forge-lint: disable-next-line(block-timestamp)
+        if (expiresAt <= block.timestamp) revert CreditOracleTierRootExpired(root, expiresAt);
+        tierRoot.expiresAt = uint64(block.timestamp);
+        emit TierRootRevoked(root, msg.sender);
+    }
+
+    /// @inheritdoc ICreditOracle
+    /// @dev Reverts in the order: tier, root known, root live, staleness, proof. Everything the proof is checked
+    /// against comes from storage or msg.sender, never from the caller's word. Model approval was checked when the
+    /// root was posted and is re-checked by tierOf on every read, as for attestations, so a model retired since
+    /// then yields tier 0; not calling the registry here keeps proveTier within its gas budget (docs/zk.md).
+    function proveTier(uint8 tier, bytes32 root, uint256[8] calldata proof) external {
+        if (tier == Tiers.UNSCORED || tier > Tiers.MAX) revert CreditOracleInvalidTier(tier);
+        TierRoot memory tierRoot = _tierRoots[root];
+        // forge-lint: disable-next-line(block-timestamp)
+        if (tierRoot.expiresAt <= block.timestamp) {
+            // An unknown root reads as all zero, so it lands here too.
+            if (tierRoot.postedAt == 0) revert CreditOracleUnknownTierRoot(root);
+            revert CreditOracleTierRootExpired(root, tierRoot.expiresAt);
+        }
+
+        // The root's posting time plays issuedAt: a revocation after the root was posted (or in the same second)
+        // makes every proof against it stale, as it does every attestation issued up to the revocation.
+        CreditRecord storage current = _records[msg.sender];
+        uint64 currentIssuedAt = current.issuedAt;
+        uint64 issuedAt = tierRoot.postedAt;
+        if (
+            issuedAt < currentIssuedAt
+                || (issuedAt == currentIssuedAt && currentIssuedAt != 0 && current.tier == Tiers.UNSCORED)
+        ) revert CreditOracleStaleAttestation(issuedAt, currentIssuedAt);
+
+        if (!_verifyTierProof(proof, root, tier, tierRoot)) revert CreditOracleInvalidTierProof(msg.sender, root, tier);
+
+        _storeProvenRecord(current, tier, issuedAt, tierRoot.expiresAt, tierRoot.modelId);
+        emit TierProven(msg.sender, root, tier);
+    }
+
     /* ---------------------------------------------------------------- views */
 
     /// @inheritdoc ICreditOracle
@@ -124,6 +211,11 @@ contract CreditOracle is ICreditOracle, AccessControl, EIP712 {
     /// @inheritdoc ICreditOracle
     function hashAttestation(ScoreAttestation calldata attestation) external view returns (bytes32) {
         return _hashAttestation(attestation);
+    }
+
+    /// @inheritdoc ICreditOracle
+    function tierRootOf(bytes32 root) external view returns (TierRoot memory) {
+        return _tierRoots[root];
     }
 
     /// @notice The model registry this oracle consults.
@@ -222,6 +314,55 @@ contract CreditOracle is ICreditOracle, AccessControl, EIP712 {
             nonce,
             signer
         );
+    }
+
+    /// @dev Checks the proof with this contract's own verifyProof (the generated verifier, inherited) in a static
+    /// self-call: its assembly ends the call frame with `return`, so it must never run as an internal call, which
+    /// would end proveTier itself. The public signals are in the circuit's order: root, borrower (msg.sender), tier,
+    /// modelId (bytes32 >> 8, below 2^248 and so in the field), epoch; the root was checked against the field when
+    /// posted and the rest fit by their types. verifyProof's static arrays ABI-encode as their words in order and
+    /// the proof words are already a, b, c in the verifier's order, so the call data is the selector, the eight
+    /// proof words and the five signals, written into free memory (not allocated: nothing else uses it before the
+    /// call returns). A malformed point makes a precompile call fail and burn the gas the verifier forwarded; the
+    /// verifier then answers false.
+    function _verifyTierProof(uint256[8] calldata proof, bytes32 root, uint8 tier, TierRoot memory tierRoot)
+        private
+        view
+        returns (bool valid)
+    {
+        bytes4 selector = this.verifyProof.selector;
+        uint256 modelIdSignal = uint256(tierRoot.modelId) >> 8;
+        uint256 epochSignal = tierRoot.epoch;
+        assembly ("memory-safe") {
+            let input := mload(0x40)
+            mstore(input, selector)
+            calldatacopy(add(input, 4), proof, 256)
+            mstore(add(input, 260), root)
+            mstore(add(input, 292), caller())
+            mstore(add(input, 324), tier)
+            mstore(add(input, 356), modelIdSignal)
+            mstore(add(input, 388), epochSignal)
+            let success := staticcall(gas(), address(), input, 420, 0, 32)
+            valid := and(success, and(eq(returndatasize(), 32), eq(mload(0), 1)))
+        }
+    }
+
+    /// @dev Writes {score: 0, tier, issuedAt, expiresAt, modelId} with one SSTORE per slot; Solidity's struct copy
+    /// writes the first slot field by field, which costs proveTier its gas budget. CreditRecord's first slot packs,
+    /// from the lowest bits: score (16 bits), tier (8), issuedAt (64), expiresAt (64); modelId fills the second.
+    /// The proveTier tests read every field back through recordOf.
+    function _storeProvenRecord(
+        CreditRecord storage record,
+        uint8 tier,
+        uint64 issuedAt,
+        uint64 expiresAt,
+        bytes32 modelId
+    ) private {
+        uint256 packed = (uint256(tier) << 16) | (uint256(issuedAt) << 24) | (uint256(expiresAt) << 88);
+        assembly ("memory-safe") {
+            sstore(record.slot, packed)
+            sstore(add(record.slot, 1), modelId)
+        }
     }
 
     function _isNonceUsed(address borrower, uint256 nonce) private view returns (bool) {
