@@ -46,6 +46,7 @@ for required in "$node_modules/snarkjs" "$node_modules/circom2" "$node_modules/c
 done
 
 snarkjs() { node "$node_modules/snarkjs/build/cli.cjs" "$@"; }
+if command -v sha256sum >/dev/null; then digest() { sha256sum | cut -c1-16; }; else digest() { shasum -a 256 | cut -c1-16; }; fi
 
 # Phase 1 depends only on the power and the toolchain, not on the circuit: it is cached on its own
 # (<repo>/.cache/zk/ptau/<key>), so that changing the circuit redoes only the cheap phase 2. Preparing phase 2
@@ -60,12 +61,12 @@ phase1() {
   snarkjs powersoftau prepare phase2 pot_beacon.ptau pot_final.ptau
   rm pot_0.ptau pot_1.ptau pot_2.ptau pot_beacon.ptau
 }
-ptau_key="$( (echo "$POWER"; declare -f phase1; grep -A2 '"node_modules/snarkjs"' "$root/package-lock.json") | sha256sum | cut -c1-16)"
+ptau_key="$( (echo "$POWER"; declare -f phase1; grep -A2 '"node_modules/snarkjs"' "$root/package-lock.json") | digest)"
 ptau_dir="$cache/ptau/$ptau_key"
 
 # The key covers everything the outputs depend on: the circuit, the scripts (this one, the fixtures and the
 # reference tree) and the exact toolchain versions.
-key="$(cat "$circuit_src" "$here"/* "$root/package-lock.json" | sha256sum | cut -c1-16)"
+key="$(cat "$circuit_src" "$here"/* "$root/package-lock.json" | digest)"
 out="$cache/$key"
 published=(tier_proof.r1cs tier_proof.sym tier_proof.wasm tier_proof_final.zkey verification_key.json
   Groth16Verifier.sol tier_proof_fixtures.json ceremony.log)
