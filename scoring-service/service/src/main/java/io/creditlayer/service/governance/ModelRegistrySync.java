@@ -32,11 +32,12 @@ import java.util.Optional;
  * retire:  timelock.schedule(retireModel) → [min delay] → timelock.execute      (nothing when never proposed)
  * </pre>
  *
- * Each step is one outbox entry for the model (aggregate id = model id). Its {@code prepare} reads the chain and
- * answers {@link RegistryStep.Done} when the effect is already there (a resend after a crash never reverts);
- * its confirmation reads the registry again and queues whatever step the model still needs, so a decision that
- * changed meanwhile (a retirement during an approval) is followed from wherever the chain stands. At most one
- * step per model is pending.
+ * Each step is one outbox entry for the model (aggregate id = model id). Its {@code prepare} reads the chain,
+ * records what the registry says, and answers {@link RegistryStep.Done} when the effect is already there (a resend
+ * after a crash never reverts), {@link RegistryStep.NotYet} inside the timelock delay and {@link RegistryStep.Refuse}
+ * when it can never succeed. Its confirmation (no chain access) queues the step the model still needs, from the
+ * decision as it stands then and the registry state last observed, so a decision that changed meanwhile (a
+ * retirement during an approval) is followed from wherever the chain is. At most one step per model is pending.
  */
 @ApplicationScoped
 public class ModelRegistrySync {
@@ -86,8 +87,11 @@ public class ModelRegistrySync {
     RegistryStep prepare(OutboxEntry entry) {
         JsonNode payload = payload(entry);
         String modelId = entry.aggregateId;
-        CreditModelRecord.Status desired = QuarkusTransaction.joiningExisting().call(() -> desiredStatus(modelId));
         RegistryModel onChain = chain.model(modelId);
+        CreditModelRecord.Status desired = QuarkusTransaction.joiningExisting().call(() -> {
+            observe(modelId, onChain);
+            return desiredStatus(modelId);
+        });
         return switch (entry.kind) {
             case PROPOSE -> prepareProposal(modelId, desired, onChain, payload);
             case FAIRNESS -> prepareFairness(modelId, desired, onChain, payload);
@@ -205,26 +209,34 @@ public class ModelRegistrySync {
         return new RegistryStep.Done("superseded: the model is " + desired + " now");
     }
 
-    /** Records the registry's state after a step and queues the next one the model needs. */
+    /**
+     * Records the step's effect and queues the next step the model needs, from the decision, the step just done
+     * and the registry state last observed (no chain access: this runs in the worker's transaction).
+     */
     void onConfirmed(OutboxEntry entry, Optional<String> txHash) {
-        RegistryModel onChain = chain.model(entry.aggregateId);
-        Plan plan = plan(entry.aggregateId, onChain);
+        JsonNode payload = payload(entry);
+        String modelId = entry.aggregateId;
+        Optional<Action> action = payload.has("action") ? Optional.of(Action.parse(payload.path("action").asText()))
+                : Optional.empty();
         QuarkusTransaction.joiningExisting().run(() -> {
-            ModelChainState state = ModelChainState.of(entry.aggregateId);
-            state.registryStatus = onChain.status();
-            state.fairnessReportHash = onChain.fairnessReportHash();
-            state.fairnessPassed = onChain.fairnessPassed();
-            txHash.ifPresent(h -> state.lastTxHash = h);
+            ModelChainState state = ModelChainState.of(modelId);
+            if (txHash.isPresent()) {
+                applySentEffect(state, entry.kind, action, payload);
+                state.lastTxHash = txHash.get();
+            }
             state.lastError = null;
             state.updatedAt = Instant.now();
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("kind", entry.kind);
+            action.ifPresent(a -> detail.put("action", a.id()));
             detail.put("outboxId", entry.id);
             detail.put("txHash", txHash.orElse(null));
-            detail.put("registryStatus", onChain.status().name());
-            GovernanceAction.record(entry.aggregateId, GovernanceAction.Kind.REGISTRY_CONFIRMED, "outbox", write(detail));
-            if (plan != null && pendingSteps(entry.aggregateId, entry.id == null ? -1 : entry.id) == 0) {
-                enqueue(plan.kind, entry.aggregateId, plan.payload);
+            detail.put("registryStatus", state.registryStatus.name());
+            GovernanceAction.record(modelId, GovernanceAction.Kind.REGISTRY_CONFIRMED, "outbox", write(detail));
+            CreditModelRecord model = CreditModelRecord.findById(modelId);
+            Plan plan = next(model, state, entry.kind, action);
+            if (plan != null && pendingSteps(modelId, entry.id == null ? -1 : entry.id) == 0) {
+                enqueue(plan.kind, modelId, plan.payload);
             }
         });
     }
@@ -243,41 +255,57 @@ public class ModelRegistrySync {
         });
     }
 
+    /** A revert of this entry's call was harmless when the chain now shows its effect (a duplicate submission). */
+    boolean alreadyApplied(OutboxEntry entry) {
+        return prepare(entry) instanceof RegistryStep.Done;
+    }
+
     private record Plan(String kind, Map<String, Object> payload) {
     }
 
-    /** The next step from the governance decision and the registry's state, or null when they agree. */
-    private Plan plan(String modelId, RegistryModel onChain) {
-        record Decision(CreditModelRecord.Status status, CreditModelRecord model, Optional<FairnessReportRecord> report) {
+    /** What a confirmed call changed on the registry (a Done step's state was observed by prepare). */
+    private static void applySentEffect(ModelChainState state, String kind, Optional<Action> action, JsonNode payload) {
+        switch (kind) {
+            case PROPOSE -> state.registryStatus = RegistryStatus.PROPOSED;
+            case FAIRNESS -> {
+                state.fairnessReportHash = payload.path("reportHash").asText();
+                state.fairnessPassed = payload.path("passed").asBoolean();
+            }
+            case EXECUTE -> state.registryStatus = action.orElseThrow() == Action.APPROVE
+                    ? RegistryStatus.APPROVED : RegistryStatus.RETIRED;
+            default -> { }
         }
-        Decision decision = QuarkusTransaction.joiningExisting().call(() -> {
-            CreditModelRecord model = CreditModelRecord.findById(modelId);
-            return new Decision(model.status, model, FairnessReportRecord.find(
-                    "modelId = ?1 and verdict = 'PASS' order by createdAt desc, id desc", modelId).firstResultOptional());
-        });
-        RegistryStatus status = onChain.status();
-        switch (decision.status) {
+    }
+
+    /** The step after {@code kind}, or null when the registry already agrees with the decision. */
+    private static Plan next(CreditModelRecord model, ModelChainState state, String kind, Optional<Action> action) {
+        RegistryStatus known = state.registryStatus;
+        switch (model.status) {
             case APPROVED -> {
-                if (status == RegistryStatus.NONE) {
-                    return new Plan(PROPOSE, Map.of("artifactHash", decision.model.artifactSha256,
-                            "featureSchemaHash", decision.model.featureSchemaHash));
-                }
-                if (status != RegistryStatus.PROPOSED) {
+                if (known == RegistryStatus.APPROVED || known == RegistryStatus.RETIRED) {
                     return null;
                 }
-                String hash = decision.report.map(r -> r.reportHash).orElse(null);
-                if (hash == null) {
-                    LOG.warnf("model %s is approved without a passing fairness report on record", modelId);
-                    return null;
-                }
-                if (!onChain.fairnessPassed() || !hash.equalsIgnoreCase(onChain.fairnessReportHash())) {
-                    return new Plan(FAIRNESS, Map.of("reportHash", hash, "passed", true));
-                }
-                return timelockStep(Action.APPROVE, modelId);
+                return switch (kind) {
+                    case PROPOSE -> FairnessReportRecord.<FairnessReportRecord>find(
+                                    "modelId = ?1 and verdict = 'PASS' order by createdAt desc, id desc", model.modelId)
+                            .firstResultOptional()
+                            .map(r -> new Plan(FAIRNESS, Map.<String, Object>of("reportHash", r.reportHash, "passed", true)))
+                            .orElse(null);
+                    case FAIRNESS -> new Plan(SCHEDULE, Map.of("action", Action.APPROVE.id()));
+                    case SCHEDULE -> action.orElseThrow() == Action.APPROVE
+                            ? new Plan(EXECUTE, Map.of("action", Action.APPROVE.id())) : null;
+                    default -> null;
+                };
             }
             case RETIRED -> {
-                return status == RegistryStatus.PROPOSED || status == RegistryStatus.APPROVED
-                        ? timelockStep(Action.RETIRE, modelId) : null;
+                if (known == RegistryStatus.NONE || known == RegistryStatus.RETIRED) {
+                    return null;
+                }
+                boolean retiring = action.map(a -> a == Action.RETIRE).orElse(false);
+                if (retiring && kind.equals(SCHEDULE)) {
+                    return new Plan(EXECUTE, Map.of("action", Action.RETIRE.id()));
+                }
+                return retiring ? null : new Plan(SCHEDULE, Map.of("action", Action.RETIRE.id()));
             }
             default -> {
                 return null;
@@ -285,13 +313,13 @@ public class ModelRegistrySync {
         }
     }
 
-    private Plan timelockStep(Action action, String modelId) {
-        OperationState state = chain.state(chain.operation(action, modelId));
-        return switch (state) {
-            case UNSET -> new Plan(SCHEDULE, Map.of("action", action.id()));
-            case WAITING, READY -> new Plan(EXECUTE, Map.of("action", action.id()));
-            case DONE -> null;
-        };
+    /** Records what the registry said when a step read it. */
+    private static void observe(String modelId, RegistryModel onChain) {
+        ModelChainState state = ModelChainState.of(modelId);
+        state.registryStatus = onChain.status();
+        state.fairnessReportHash = onChain.fairnessReportHash();
+        state.fairnessPassed = onChain.fairnessPassed();
+        state.updatedAt = Instant.now();
     }
 
     private static CreditModelRecord.Status desiredStatus(String modelId) {

@@ -25,6 +25,11 @@ public class ProposeModelStep implements RegistryOutboxHandler {
     }
 
     @Override
+    public boolean appliedOnChain(OutboxEntry entry, String revertError) {
+        return sync.alreadyApplied(entry);
+    }
+
+    @Override
     public void onConfirmed(OutboxEntry entry, Optional<String> txHash) {
         sync.onConfirmed(entry, txHash);
     }

@@ -35,12 +35,26 @@ public interface RegistryOutboxHandler extends OutboxHandler {
 
     @Override
     default void onConfirmed(OutboxEntry entry, Landing landing) {
-        onConfirmed(entry, java.util.Optional.ofNullable(landing.txHash()));
+        onConfirmed(entry, Optional.ofNullable(landing.txHash()));
+    }
+
+    /**
+     * After the entry's call reverted: whether the chain nevertheless shows its effect (an earlier or foreign
+     * submission landed it first), so the entry counts as confirmed. Reads the chain; call outside a transaction.
+     *
+     * @param revertError the custom error's name, for logs (the chain's state decides)
+     */
+    boolean appliedOnChain(OutboxEntry entry, String revertError);
+
+    /** The worker's view of {@link #appliedOnChain}: a landing by an earlier or foreign submission. */
+    @Override
+    default Optional<Landing> alreadyApplied(OutboxEntry entry, String revertError) {
+        return appliedOnChain(entry, revertError) ? Optional.of(new Landing(null, null, null, false)) : Optional.empty();
     }
 
     /**
      * The entry's call was confirmed (or {@link RegistryStep.Done} needed none): records the registry state and
-     * queues the model's next step in the caller's transaction (or a new one).
+     * queues the model's next step, in the caller's transaction (or a new one). Reads only the database.
      *
      * @param txHash the confirmed transaction, empty when nothing was sent
      */

@@ -50,6 +50,7 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class ChainPipeline {
     private static final Logger LOG = Logger.getLogger(ChainPipeline.class);
+    static final String LAG_GAUGE = "creditlayer.pipeline.lag.blocks";
 
     private final ChainSettings chain;
     private final ScoringEngine scoring;
@@ -85,7 +86,13 @@ public class ChainPipeline {
         this.settings = new PipelineSettings(enabled, confirmations, maxReorgDepth, fromBlock,
                 checkpointDir.filter(d -> !d.isBlank()).map(Path::of), scenarioFile.filter(f -> !f.isBlank()).map(Path::of),
                 refreshAfter, refreshBatch);
-        Gauge.builder("creditlayer.pipeline.lag.blocks", this, p -> p.lagBlocks)
+        // a gauge left by an earlier application in this JVM (tests, dev-mode reloads) would keep reporting the old
+        // pipeline, whose instance is gone (NaN): replace it
+        Gauge stale = metrics.find(LAG_GAUGE).gauge();
+        if (stale != null) {
+            metrics.remove(stale);
+        }
+        Gauge.builder(LAG_GAUGE, this, p -> p.lagBlocks)
                 .description("blocks between the chain head and the last block the wallet profiles reflect")
                 .register(metrics);
         this.runTimer = Timer.builder("creditlayer.pipeline.run").description("pipeline runs").register(metrics);

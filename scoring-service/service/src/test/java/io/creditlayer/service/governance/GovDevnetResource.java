@@ -35,7 +35,8 @@ public final class GovDevnetResource implements QuarkusTestResourceLifecycleMana
             deployment.write(file);
             String scorerKey = Numeric.toHexStringWithPrefixZeroPadded(
                     DevnetAccounts.SCORER.credentials().getEcKeyPair().getPrivateKey(), 64);
-            return Map.of("creditlayer.chain.rpc-url", anvil.rpcUrl(),
+            return Map.of("quarkus.log.category.\"io.creditlayer.service.governance\".level", "DEBUG",
+                    "creditlayer.chain.rpc-url", anvil.rpcUrl(),
                     "creditlayer.chain.chain-id", Long.toString(Anvil.CHAIN_ID),
                     "creditlayer.chain.deployment-file", file.toString(),
                     "creditlayer.scorer.key", scorerKey,

@@ -140,7 +140,7 @@ class GovernanceChainTest {
         // approving again re-queues the registry steps; those already on-chain are recognised as done
         given().header("X-API-Key", governance).when().post(MODELS + "/" + modelId + "/approve").then().statusCode(200)
                 .body("registry.pendingSteps", hasSize(1));
-        assertEquals(List.of("MODEL_PROPOSE:done", "MODEL_TIMELOCK_SCHEDULE:sent",
+        assertEquals(List.of("MODEL_PROPOSE:done", "MODEL_FAIRNESS:done", "MODEL_TIMELOCK_SCHEDULE:sent",
                 "MODEL_TIMELOCK_EXECUTE:waited", "MODEL_TIMELOCK_EXECUTE:sent"), outbox.drain());
 
         CreditModel model = CreditModel.load(TestModel.dir());
@@ -170,6 +170,7 @@ class GovernanceChainTest {
                     OutboxEntry.Status.CONFIRMED).firstResult());
             RegistryOutboxHandler handler = handlers.stream().filter(h -> h.kind().equals(kind)).findFirst().orElseThrow();
             assertInstanceOf(RegistryStep.Done.class, handler.plan(entry), kind);
+            assertTrue(handler.appliedOnChain(entry, "a revert of the duplicate"), kind);
         }
     }
 

@@ -57,6 +57,9 @@ final class RegistryOutboxDriver {
                         finish(entry, OutboxEntry.Status.CONFIRMED, null,
                                 () -> handler.onConfirmed(entry, Optional.of(receipt.getTransactionHash())));
                         log.add(entry.kind + ":sent");
+                    } else if (handler.appliedOnChain(entry, "reverted")) {
+                        finish(entry, OutboxEntry.Status.CONFIRMED, null, () -> handler.onConfirmed(entry, Optional.empty()));
+                        log.add(entry.kind + ":already-applied");
                     } else {
                         finish(entry, OutboxEntry.Status.FAILED, "reverted",
                                 () -> handler.onFailed(entry, "transaction reverted: " + receipt.getTransactionHash()));
