@@ -1,41 +1,11 @@
 package io.creditlayer.service.governance;
 
-import io.creditlayer.service.store.OutboxEntry;
-import jakarta.enterprise.context.ApplicationScoped;
-
-import java.util.Optional;
+import jakarta.inject.Singleton;
 
 /** Registry outbox step {@value ModelRegistrySync#EXECUTE}: TimelockController.execute once the delay has passed in chain time (EXECUTOR_ROLE on the timelock). */
-@ApplicationScoped
-public class ExecuteTimelockStep implements RegistryOutboxHandler {
-    private final ModelRegistrySync sync;
-
+@Singleton
+public class ExecuteTimelockStep extends RegistrySyncStep {
     public ExecuteTimelockStep(ModelRegistrySync sync) {
-        this.sync = sync;
-    }
-
-    @Override
-    public String kind() {
-        return ModelRegistrySync.EXECUTE;
-    }
-
-    @Override
-    public RegistryStep plan(OutboxEntry entry) {
-        return sync.prepare(entry);
-    }
-
-    @Override
-    public boolean appliedOnChain(OutboxEntry entry, String revertError) {
-        return sync.alreadyApplied(entry);
-    }
-
-    @Override
-    public void onConfirmed(OutboxEntry entry, Optional<String> txHash) {
-        sync.onConfirmed(entry, txHash);
-    }
-
-    @Override
-    public void onFailed(OutboxEntry entry, String reason) {
-        sync.onFailed(entry, reason);
+        super(sync, ModelRegistrySync.EXECUTE);
     }
 }
