@@ -3,6 +3,7 @@ package io.creditlayer.service.lender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.creditlayer.model.Explanation;
 import io.creditlayer.service.auth.Scope;
+import io.creditlayer.service.scoring.ScoringEngine;
 import io.creditlayer.service.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +38,9 @@ class LenderScoreTest {
 
     @Inject
     LenderFixtures fixtures;
+
+    @Inject
+    ScoringEngine engine;
 
     private String key;
 
@@ -77,6 +81,19 @@ class LenderScoreTest {
         byte[] first = given().header(HEADER, key).get(path).then().statusCode(200).extract().asByteArray();
         byte[] second = given().header(HEADER, key).get(path).then().statusCode(200).extract().asByteArray();
         assertArrayEquals(first, second);
+    }
+
+    @Test
+    void aScoreNotYetCachedIsComputedOffTheEventLoopForAWarmKey() {
+        // with the key verified and cached, the request stays on the event loop until the score misses the cache
+        String warm = fixtures.profiles().get(6).address();
+        given().header(HEADER, key).get("/v1/wallets/" + warm + "/score").then().statusCode(200);
+        LenderSeed.Profile profile = fixtures.profiles().get(8);
+        engine.evict(profile.address());
+        given().header(HEADER, key).get("/v1/wallets/" + profile.address() + "/score").then().statusCode(200)
+                .body("score", equalTo(fixtures.model().score(profile.features()).score()));
+        problem(given().header(HEADER, key).get("/v1/wallets/" + UNKNOWN_WALLET + "/score"), 404, "unknown-wallet",
+                "/v1/wallets/" + UNKNOWN_WALLET + "/score");
     }
 
     @Test
