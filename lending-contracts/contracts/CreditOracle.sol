@@ -159,28 +159,32 @@ contract CreditOracle is ICreditOracle, AccessControl, EIP712, Groth16Verifier {
     /// root was posted and is re-checked by tierOf on every read, as for attestations, so a model retired since
     /// then yields tier 0; not calling the registry here saves about 5,200 gas of proveTier's budget (docs/zk.md).
     function proveTier(uint8 tier, bytes32 root, uint256[8] calldata proof) external {
-        if (tier == Tiers.UNSCORED || tier > Tiers.MAX) revert CreditOracleInvalidTier(tier);
-        TierRoot memory tierRoot = _tierRoots[root];
+        // One comparison for both bounds: tier 0 (unscored) wraps to 255.
+        unchecked {
+            if (tier - 1 >= Tiers.MAX) revert CreditOracleInvalidTier(tier);
+        }
+        (bytes32 modelId, uint64 epoch, uint64 postedAt, uint64 expiresAt) = _loadTierRoot(root);
         // forge-lint: disable-next-line(block-timestamp)
-        if (tierRoot.expiresAt <= block.timestamp) {
+        if (expiresAt <= block.timestamp) {
             // An unknown root reads as all zero, so it lands here too.
-            if (tierRoot.postedAt == 0) revert CreditOracleUnknownTierRoot(root);
-            revert CreditOracleTierRootExpired(root, tierRoot.expiresAt);
+            if (postedAt == 0) revert CreditOracleUnknownTierRoot(root);
+            revert CreditOracleTierRootExpired(root, expiresAt);
         }
 
         // The root's posting time plays issuedAt: a revocation after the root was posted (or in the same second)
         // makes every proof against it stale, as it does every attestation issued up to the revocation.
         CreditRecord storage current = _records[msg.sender];
         uint64 currentIssuedAt = current.issuedAt;
-        uint64 issuedAt = tierRoot.postedAt;
         if (
-            issuedAt < currentIssuedAt
-                || (issuedAt == currentIssuedAt && currentIssuedAt != 0 && current.tier == Tiers.UNSCORED)
-        ) revert CreditOracleStaleAttestation(issuedAt, currentIssuedAt);
+            postedAt < currentIssuedAt
+                || (postedAt == currentIssuedAt && currentIssuedAt != 0 && current.tier == Tiers.UNSCORED)
+        ) revert CreditOracleStaleAttestation(postedAt, currentIssuedAt);
 
-        if (!_verifyTierProof(proof, root, tier, tierRoot)) revert CreditOracleInvalidTierProof(msg.sender, root, tier);
+        if (!_verifyTierProof(proof, root, tier, modelId, epoch)) {
+            revert CreditOracleInvalidTierProof(msg.sender, root, tier);
+        }
 
-        _storeProvenRecord(current, tier, issuedAt, tierRoot.expiresAt, tierRoot.modelId);
+        _storeProvenRecord(current, tier, postedAt, expiresAt, modelId);
         emit TierProven(msg.sender, root, tier);
     }
 
@@ -325,14 +329,14 @@ contract CreditOracle is ICreditOracle, AccessControl, EIP712, Groth16Verifier {
     /// proof words and the five signals, written into free memory (not allocated: nothing else uses it before the
     /// call returns). A malformed point makes a precompile call fail and burn the gas the verifier forwarded; the
     /// verifier then answers false.
-    function _verifyTierProof(uint256[8] calldata proof, bytes32 root, uint8 tier, TierRoot memory tierRoot)
+    function _verifyTierProof(uint256[8] calldata proof, bytes32 root, uint8 tier, bytes32 modelId, uint64 epoch)
         private
         view
         returns (bool valid)
     {
         bytes4 selector = this.verifyProof.selector;
-        uint256 modelIdSignal = uint256(tierRoot.modelId) >> 8;
-        uint256 epochSignal = tierRoot.epoch;
+        uint256 modelIdSignal = uint256(modelId) >> 8;
+        uint256 epochSignal = epoch;
         assembly ("memory-safe") {
             let input := mload(0x40)
             mstore(input, selector)
@@ -345,6 +349,24 @@ contract CreditOracle is ICreditOracle, AccessControl, EIP712, Groth16Verifier {
             let success := staticcall(gas(), address(), input, 420, 0, 32)
             valid := and(success, and(eq(returndatasize(), 32), eq(mload(0), 1)))
         }
+    }
+
+    /// @dev A TierRoot as stack values, one SLOAD per slot (no memory struct). Its second slot packs, from the lowest
+    /// bits: epoch, postedAt, expiresAt (64 bits each); modelId fills the first.
+    function _loadTierRoot(bytes32 root)
+        private
+        view
+        returns (bytes32 modelId, uint64 epoch, uint64 postedAt, uint64 expiresAt)
+    {
+        TierRoot storage stored = _tierRoots[root];
+        uint256 times;
+        assembly ("memory-safe") {
+            modelId := sload(stored.slot)
+            times := sload(add(stored.slot, 1))
+        }
+        epoch = uint64(times);
+        postedAt = uint64(times >> 64);
+        expiresAt = uint64(times >> 128);
     }
 
     /// @dev Writes {score: 0, tier, issuedAt, expiresAt, modelId} with one SSTORE per slot; Solidity's struct copy

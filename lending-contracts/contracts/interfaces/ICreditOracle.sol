@@ -51,7 +51,7 @@ interface ICreditOracle {
     event TierRootPosted(bytes32 indexed root, bytes32 indexed modelId, uint64 epoch, uint64 expiresAt, address scorer);
     event TierRootRevoked(bytes32 indexed root, address indexed by);
     /// @notice The root's TierRootPosted event carries its model, epoch and expiry.
-    event TierProven(address indexed borrower, bytes32 indexed root, uint8 tier);
+    event TierProven(address indexed borrower, bytes32 root, uint8 tier);
 
     error CreditOracleUnknownSigner(address signer);
     error CreditOracleModelNotApproved(bytes32 modelId);

@@ -14,9 +14,11 @@ contract CreditOracleReplayTest is AttestationSigning {
     ModelRegistry internal registry;
     CreditOracle internal oracle;
     address internal borrower;
+    uint256 internal homeChainId;
 
     function setUp() public {
         vm.warp(1_700_000_000);
+        homeChainId = block.chainid;
         (registry, oracle) = deployOracleStack();
         borrower = makeAddr("borrower");
     }
@@ -61,7 +63,9 @@ contract CreditOracleReplayTest is AttestationSigning {
         bytes32 commitment,
         uint32 validity
     ) public {
-        uint256 home = block.chainid;
+        // Read from storage: under via-IR the optimizer treats chainid() as constant within a call and would re-read it
+        // after vm.chainId below instead of keeping the value.
+        uint256 home = homeChainId;
         otherChain = uint64(_bound(otherChain, 1, type(uint64).max - 1));
         vm.assume(otherChain != home);
         ICreditOracle.ScoreAttestation memory a = _fuzzedAttestation(borrower, tier, nonce, commitment, validity);
