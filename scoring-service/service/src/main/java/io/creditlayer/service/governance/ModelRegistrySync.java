@@ -13,6 +13,7 @@ import io.creditlayer.service.store.FairnessReportRecord;
 import io.creditlayer.service.store.OutboxEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -53,10 +54,19 @@ public class ModelRegistrySync {
 
     private final RegistryChain chain;
     private final ObjectMapper json;
+    private final Duration timelockRecheck;
 
-    public ModelRegistrySync(RegistryChain chain, ObjectMapper json) {
+    /**
+     * @param timelockRecheck the longest the worker waits before looking at a running timelock delay again: chain
+     *                        time need not follow the wall clock (a devnet's clock jumps, a stalled chain lags), so
+     *                        the delay left in chain time is only an estimate of when to come back
+     */
+    public ModelRegistrySync(RegistryChain chain, ObjectMapper json,
+                             @ConfigProperty(name = "creditlayer.governance.timelock-recheck", defaultValue = "15s")
+                             Duration timelockRecheck) {
         this.chain = chain;
         this.json = json;
+        this.timelockRecheck = timelockRecheck.compareTo(MIN_RETRY) < 0 ? MIN_RETRY : timelockRecheck;
     }
 
     /**
@@ -164,7 +174,9 @@ public class ModelRegistrySync {
             case WAITING -> {
                 long wait = chain.readyAt(op) - chain.chainTime();
                 Duration retry = Duration.ofSeconds(Math.max(wait, 0));
-                yield new RegistryStep.NotYet(retry.compareTo(MIN_RETRY) < 0 ? MIN_RETRY : retry,
+                retry = retry.compareTo(MIN_RETRY) < 0 ? MIN_RETRY
+                        : retry.compareTo(timelockRecheck) > 0 ? timelockRecheck : retry;
+                yield new RegistryStep.NotYet(retry,
                         "the timelock delay ends in " + Math.max(wait, 0) + " s of chain time");
             }
             case READY -> chain.mayExecute(chain.sender())

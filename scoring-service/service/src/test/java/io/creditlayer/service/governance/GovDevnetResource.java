@@ -40,6 +40,7 @@ public final class GovDevnetResource implements QuarkusTestResourceLifecycleMana
                     "creditlayer.chain.chain-id", Long.toString(Anvil.CHAIN_ID),
                     "creditlayer.chain.deployment-file", file.toString(),
                     "creditlayer.scorer.key", scorerKey,
+                    "creditlayer.governance.timelock-recheck", "2s",
                     "creditlayer.pipeline.confirmations", Integer.toString(CONFIRMATIONS));
         } catch (IOException e) {
             anvil.close();

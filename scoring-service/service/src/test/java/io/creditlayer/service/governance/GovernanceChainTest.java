@@ -13,6 +13,7 @@ import io.creditlayer.model.CreditModel;
 import io.creditlayer.service.auth.ApiKeys;
 import io.creditlayer.service.auth.Scope;
 import io.creditlayer.service.scoring.ScoringEngine;
+import io.creditlayer.service.outbox.OutboxWorker;
 import io.creditlayer.service.store.OutboxEntry;
 import io.creditlayer.service.testing.PostgresTestResource;
 import io.creditlayer.service.testing.TestModel;
@@ -71,6 +72,8 @@ class GovernanceChainTest {
     @Inject
     ScoringEngine scoring;
     @Inject
+    OutboxWorker worker;
+    @Inject
     @All
     List<RegistryOutboxHandler> handlers;
     @ConfigProperty(name = "creditlayer.chain.rpc-url")
@@ -93,7 +96,7 @@ class GovernanceChainTest {
         deployment = Deployment.read(Path.of(deploymentFile));
         registry = ModelRegistry.load(deployment.modelRegistry(), chain.web3j(),
                 chain.transactionManager(DevnetAccounts.GUARDIAN.credentials()), chain.gasProvider());
-        outbox = new RegistryOutboxDriver(handlers, chain, DevnetAccounts.SCORER.credentials());
+        outbox = new RegistryOutboxDriver(handlers, chain, DevnetAccounts.SCORER.credentials(), timelockDelay());
         governance = GovFixtures.key(keys, Scope.GOVERNANCE);
         modelId = CreditModel.load(TestModel.dir()).modelId();
     }
@@ -176,13 +179,35 @@ class GovernanceChainTest {
 
     @Test
     @Order(5)
-    void retirementReachesTheRegistryThroughTheTimelock() throws Exception {
+    void retirementReachesTheRegistryThroughTheRealWorkerAndTheTimelock() throws Exception {
         given().header("X-API-Key", governance).when().post(MODELS + "/" + modelId + "/retire").then().statusCode(200)
                 .body("status", equalTo("RETIRED"));
         assertTrue(scoring.activeModel().isEmpty());
-        assertEquals(List.of("MODEL_TIMELOCK_SCHEDULE:sent", "MODEL_TIMELOCK_EXECUTE:waited", "MODEL_TIMELOCK_EXECUTE:sent"),
-                outbox.drain());
-        assertEquals(RETIRED, onChain(modelId).status);
+
+        // the outbox worker itself (its schedule is off in tests): it schedules on the timelock, waits out the delay
+        // in chain time (which governance's clock moves here, as the devnet does) and executes
+        long delay = timelockDelay();
+        boolean clockMoved = false;
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (!RETIRED.equals(onChain(modelId).status) || QuarkusTransaction.requiringNew()
+                .call(() -> registrySteps(modelId)).stream().anyMatch(e -> e.status != OutboxEntry.Status.CONFIRMED
+                        && e.status != OutboxEntry.Status.FAILED)) {
+            assertTrue(System.nanoTime() < deadline, "the worker did not retire the model within 60 s: "
+                    + describe(QuarkusTransaction.requiringNew().call(() -> registrySteps(modelId))));
+            OutboxWorker.Tick tick = worker.runOnce();
+            assertEquals(0, tick.failed(), tick.toString());
+            boolean executeWaiting = QuarkusTransaction.requiringNew().call(() -> registrySteps(modelId)).stream()
+                    .anyMatch(e -> e.kind.equals(ModelRegistrySync.EXECUTE) && e.status == OutboxEntry.Status.PENDING);
+            if (executeWaiting && !clockMoved) {
+                DevnetClock.mineAt(chain, chain.latestBlockTimestamp() + delay + 1);
+                clockMoved = true;
+            }
+            Thread.sleep(250);
+        }
+        assertTrue(clockMoved, "the execute step waited for the timelock delay");
+        List<OutboxEntry> steps = QuarkusTransaction.requiringNew().call(() -> registrySteps(modelId));
+        assertTrue(steps.stream().filter(e -> e.kind.equals(ModelRegistrySync.EXECUTE))
+                .allMatch(e -> e.status == OutboxEntry.Status.CONFIRMED), () -> describe(steps).toString());
         assertFalse(registry.isApproved(bytes(modelId)).send());
         given().header("X-API-Key", governance).when().get(MODELS + "/" + modelId).then()
                 .body("registry.status", equalTo("RETIRED"));
@@ -197,6 +222,24 @@ class GovernanceChainTest {
         given().header("X-API-Key", governance).when().post(MODELS + "/" + second + "/retire").then().statusCode(200);
         assertEquals(List.of("MODEL_TIMELOCK_SCHEDULE:done"), outbox.drain());
         assertEquals(BigInteger.ZERO, onChain(second).status);
+    }
+
+    private long timelockDelay() {
+        try {
+            return TimelockController.load(deployment.timelock(), chain.web3j(),
+                    chain.transactionManager(DevnetAccounts.DEPLOYER.credentials()), chain.gasProvider())
+                    .getMinDelay().send().longValueExact();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> describe(List<OutboxEntry> steps) {
+        return steps.stream().map(e -> e.kind + ":" + e.status + ":" + e.lastError).toList();
+    }
+
+    private static List<OutboxEntry> registrySteps(String modelId) {
+        return OutboxEntry.list("aggregateId = ?1 and kind in ?2 order by id", modelId, ModelRegistrySync.KINDS);
     }
 
     /** Governance (the deployer, the devnet timelock's proposer) grants the service the timelock roles. */
