@@ -17,9 +17,21 @@ import io.creditlayer.zk.prover.TierProof;
 import io.creditlayer.zk.prover.TierProofInput;
 import io.creditlayer.zk.tree.MerklePath;
 import io.creditlayer.zk.tree.TierEntry;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Bool;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
@@ -224,8 +236,8 @@ public final class ZkDemo {
         out.printf("  proveTier from the borrower's account: %s gas, tierOf(borrower) = %s%n", o.proveTierGas, o.tierOnChain);
 
         borrowAtProvenTier(borrower, o);
-        out.printf("  borrowed at the proven tier: collateral ratio %s bps, %s of a %s limit (loan token units)%n",
-                o.collateralRatioBps, o.borrowed, o.borrowLimit);
+        out.printf("  borrowed at the proven tier: collateral ratio %s, %s of a %s dUSD limit%n",
+                Outcome.percent(o.collateralRatioBps), o.units(o.borrowed), o.units(o.borrowLimit));
         o.seconds = (System.nanoTime() - started) / 1e9;
         return o;
     }
@@ -288,13 +300,35 @@ public final class ZkDemo {
         market.postCollateral(borrower, BigInteger.TEN.pow(SystemDeployer.DEVNET_COLLATERAL_DECIMALS).multiply(BigInteger.TEN));
         LendingPool pool = market.pool(borrower);
         o.collateralRatioBps = pool.collateralRatioBpsOf(o.borrower).send();
-        LendingPool.PositionView position = pool.positionOf(o.borrower).send();
-        o.borrowLimit = position.borrowLimit;
-        o.borrowed = position.borrowLimit.subtract(position.debt).multiply(BigInteger.valueOf(90)).divide(BigInteger.valueOf(100));
+        List<BigInteger> position = position(o.borrower);
+        BigInteger debt = position.get(1);
+        o.borrowLimit = position.get(3);
+        o.borrowed = o.borrowLimit.subtract(debt).multiply(BigInteger.valueOf(90)).divide(BigInteger.valueOf(100));
         TransactionReceipt receipt = pool.borrow(o.borrowed, o.borrower).send();
         if (!receipt.isStatusOK()) {
             throw new IllegalStateException("the borrow at the proven tier reverted");
         }
+    }
+
+    /**
+     * LendingPool.positionOf's first four words: collateral, debt, collateral value, borrow limit. Read as flat values
+     * because the generated wrapper cannot decode its struct return when the demo runs inside a Quarkus test's class
+     * loader; a static struct is encoded exactly like its fields in a row.
+     */
+    private List<BigInteger> position(String borrower) throws IOException {
+        Function function = new Function(LendingPool.FUNC_POSITIONOF, List.of(new Address(borrower)),
+                List.of(new TypeReference<Uint256>() { }, new TypeReference<Uint256>() { }, new TypeReference<Uint256>() { },
+                        new TypeReference<Uint256>() { }, new TypeReference<Uint8>() { }, new TypeReference<Uint8>() { },
+                        new TypeReference<Bool>() { }));
+        EthCall result = chain.web3j().ethCall(Transaction.createEthCallTransaction(null, deployment.lendingPool(),
+                FunctionEncoder.encode(function)), DefaultBlockParameterName.LATEST).send();
+        if (result.hasError() || result.isReverted()) {
+            throw new IllegalStateException("positionOf(" + borrower + ") failed: "
+                    + (result.hasError() ? result.getError().getMessage() : result.getRevertReason()));
+        }
+        @SuppressWarnings("rawtypes")
+        List<Type> values = FunctionReturnDecoder.decode(result.getValue(), function.getOutputParameters());
+        return values.subList(0, 4).stream().map(v -> (BigInteger) v.getValue()).toList();
     }
 
     // --- Sign-In with Ethereum, as a wallet does it (EIP-4361 message, personal_sign)
