@@ -29,6 +29,12 @@ public final class CpuTimer {
     }
 
     public static Result time(String name, int warmupRounds, int rounds, long roundMillis, LongSupplier operation) {
+        // warm up for about a second of CPU time first (class initialisation, JIT compilation), so that the batch
+        // size below is not computed from interpreted calls
+        long warmupEnd = THREADS.getCurrentThreadCpuTime() + 1_000_000_000L;
+        while (THREADS.getCurrentThreadCpuTime() < warmupEnd) {
+            run(operation, 1);
+        }
         long calls = 1;
         // find a batch size that takes about roundMillis
         while (true) {

@@ -160,6 +160,103 @@ public final class Fr {
         reduceOnce(t0, t1, t2, t3, z, zo);
     }
 
+    /** Longs of an accumulator for {@link #mulAccumulate}: a 576-bit number. */
+    public static final int WIDE_SIZE = 9;
+    /** Most products an accumulator may sum before {@link #reduceWide} (keeps it below 17·r^2 < 2^512). */
+    public static final int MAX_ACCUMULATED = 17;
+
+    /** 2r and 4r in limbs, for the final reduction of {@link #reduceWide}. */
+    private static final long[] TWO_R = Fp.limbs(R.shiftLeft(1));
+    private static final long[] FOUR_R = Fp.limbs(R.shiftLeft(2));
+
+    /**
+     * acc += x·y as a plain 512-bit product (no reduction): a sum of products of Montgomery-form elements
+     * (x·R)(y·R) is (Σ x·y)·R^2, which one {@link #reduceWide} turns into the Montgomery form of the sum. Summing t
+     * products this way costs one reduction instead of t, half of a Montgomery product's multiplications. x and y
+     * must be reduced (below r); acc holds {@link #WIDE_SIZE} limbs at ao, least significant first.
+     */
+    public static void mulAccumulate(long[] x, int xo, long[] y, int yo, long[] acc, int ao) {
+        for (int i = 0; i < 4; i++) {
+            long yi = y[yo + i];
+            long carry = 0;
+            for (int j = 0; j < 4; j++) {
+                long xj = x[xo + j];
+                long lo = xj * yi;
+                long hi = Math.unsignedMultiplyHigh(xj, yi);
+                long a = acc[ao + i + j];
+                long s = lo + a;
+                hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+                long u = s + carry;
+                hi += Long.compareUnsigned(u, s) < 0 ? 1 : 0;
+                acc[ao + i + j] = u;
+                carry = hi;
+            }
+            // propagate the row's carry upwards
+            for (int k = ao + i + 4; carry != 0 && k < ao + WIDE_SIZE; k++) {
+                long s = acc[k] + carry;
+                carry = Long.compareUnsigned(s, carry) < 0 ? 1 : 0;
+                acc[k] = s;
+            }
+        }
+    }
+
+    /**
+     * z = acc·2^-256 mod r, fully reduced, for an accumulator of at most {@link #MAX_ACCUMULATED} products of
+     * reduced elements (acc < 17·r^2); clears the accumulator. Montgomery reduction leaves acc/2^256 + r·(something
+     * below 1) < 17·r^2/2^256 + r < 4.3·r < 2^256, which conditional subtractions of 4r, 2r and r bring below r.
+     */
+    public static void reduceWide(long[] acc, int ao, long[] z, int zo) {
+        for (int i = 0; i < 4; i++) {
+            // acc += m·r·2^(64i) with m chosen so that limb i vanishes
+            long m = acc[ao + i] * R_INV_NEG;
+            long carry = 0;
+            for (int j = 0; j < 4; j++) {
+                long rj = j == 0 ? R0 : j == 1 ? R1 : j == 2 ? R2 : R3;
+                long lo = m * rj;
+                long hi = Math.unsignedMultiplyHigh(m, rj);
+                long a = acc[ao + i + j];
+                long s = lo + a;
+                hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+                long u = s + carry;
+                hi += Long.compareUnsigned(u, s) < 0 ? 1 : 0;
+                acc[ao + i + j] = u;
+                carry = hi;
+            }
+            for (int k = ao + i + 4; carry != 0 && k < ao + WIDE_SIZE; k++) {
+                long s = acc[k] + carry;
+                carry = Long.compareUnsigned(s, carry) < 0 ? 1 : 0;
+                acc[k] = s;
+            }
+        }
+        long v0 = acc[ao + 4], v1 = acc[ao + 5], v2 = acc[ao + 6], v3 = acc[ao + 7];
+        java.util.Arrays.fill(acc, ao, ao + WIDE_SIZE, 0);
+        z[zo] = v0;
+        z[zo + 1] = v1;
+        z[zo + 2] = v2;
+        z[zo + 3] = v3;
+        subtractIfAtLeast(z, zo, FOUR_R);
+        subtractIfAtLeast(z, zo, TWO_R);
+        reduceOnce(z[zo], z[zo + 1], z[zo + 2], z[zo + 3], z, zo);
+    }
+
+    /** z -= k if z >= k (four limbs each). */
+    private static void subtractIfAtLeast(long[] z, int zo, long[] k) {
+        long d0 = z[zo] - k[0];
+        long b = Fp.borrow(z[zo], k[0], d0);
+        long d1 = z[zo + 1] - k[1] - b;
+        b = Fp.borrow(z[zo + 1], k[1], d1);
+        long d2 = z[zo + 2] - k[2] - b;
+        b = Fp.borrow(z[zo + 2], k[2], d2);
+        long d3 = z[zo + 3] - k[3] - b;
+        b = Fp.borrow(z[zo + 3], k[3], d3);
+        if (b == 0) {
+            z[zo] = d0;
+            z[zo + 1] = d1;
+            z[zo + 2] = d2;
+            z[zo + 3] = d3;
+        }
+    }
+
     /** z = x^2 (Montgomery). */
     public static void sqr(long[] x, int xo, long[] z, int zo) {
         mul(x, xo, x, xo, z, zo);

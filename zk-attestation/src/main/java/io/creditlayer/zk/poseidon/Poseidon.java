@@ -43,8 +43,8 @@ public final class Poseidon {
             throw new IllegalArgumentException("Poseidon takes 1 to " + MAX_INPUTS + " inputs, got " + inputs.length);
         }
         int t = inputs.length + 1;
-        // workspace: state (t elements), the next state (t), one scratch element
-        long[] m = new long[(2 * t + 1) * L];
+        // workspace: state (t elements), the next state (t), one scratch element, a wide accumulator
+        long[] m = new long[(2 * t + 1) * L + Fr.WIDE_SIZE];
         for (int i = 0; i < inputs.length; i++) {
             Fr.fromBigInteger(requireFieldElement(inputs[i], "input " + i), m, (i + 1) * L);
         }
@@ -72,19 +72,20 @@ public final class Poseidon {
 
     /**
      * The permutation on the state m[0, t·4) (Montgomery limbs; m[0] is the capacity element), using m[t·4,
-     * (2t + 1)·4) as scratch; leaves the output in m[0, 4) (the other state elements are not computed after the
+     * (2t + 1)·4 + Fr.WIDE_SIZE) as scratch (the accumulator part zeroed); leaves the output in m[0, 4) (the other state elements are not computed after the
      * last round: only the first is the hash).
      *
      * <p>Rounds as poseidon_opt.js: add C[0..t); three full rounds (S-box, add the next t constants, mix by M);
      * a full round mixed by P instead; the partial rounds (S-box on the first element, add one constant, then the
      * sparse mix: s0 = Σ S[j]·x_j and x_k += x_0·S[t + k - 1]); three full rounds; a last S-box layer and mix by M.
+     * Each sum of products (a mix's output, s0) is accumulated unreduced and reduced once ({@link Fr#mulAccumulate}).
      */
     static void permute(PoseidonConstants.Width width, long[] m) {
         int t = width.t();
         int partialRounds = partialRounds(t);
         long[] c = width.c();
         long[] s = width.s();
-        int next = t * L, scratch = 2 * t * L;
+        int next = t * L, scratch = 2 * t * L, acc = scratch + L;
 
         addConstants(m, t, c, 0);
         int constant = t;
@@ -92,12 +93,12 @@ public final class Poseidon {
             sboxAll(m, t, scratch);
             addConstants(m, t, c, constant);
             constant += t;
-            mix(m, t, width.m(), t, next, scratch);
+            mix(m, t, width.m(), t, next, acc);
         }
         sboxAll(m, t, scratch);
         addConstants(m, t, c, constant);
         constant += t;
-        mix(m, t, width.p(), t, next, scratch);
+        mix(m, t, width.p(), t, next, acc);
 
         int sparse = 0;
         for (int round = 0; round < partialRounds; round++) {
@@ -105,11 +106,10 @@ public final class Poseidon {
             Fr.add(m, 0, c, constant * L, m, 0);
             constant++;
             // s0 = Σ_j S[j]·x_j into the scratch of the next state; x_k += x_0·S[t + k - 1]
-            Fr.mul(s, sparse * L, m, 0, m, next);
-            for (int j = 1; j < t; j++) {
-                Fr.mul(s, (sparse + j) * L, m, j * L, m, scratch);
-                Fr.add(m, next, m, scratch, m, next);
+            for (int j = 0; j < t; j++) {
+                Fr.mulAccumulate(s, (sparse + j) * L, m, j * L, m, acc);
             }
+            Fr.reduceWide(m, acc, m, next);
             for (int k = 1; k < t; k++) {
                 Fr.mul(m, 0, s, (sparse + t + k - 1) * L, m, scratch);
                 Fr.add(m, k * L, m, scratch, m, k * L);
@@ -122,10 +122,10 @@ public final class Poseidon {
             sboxAll(m, t, scratch);
             addConstants(m, t, c, constant);
             constant += t;
-            mix(m, t, width.m(), t, next, scratch);
+            mix(m, t, width.m(), t, next, acc);
         }
         sboxAll(m, t, scratch);
-        mix(m, t, width.m(), 1, next, scratch);
+        mix(m, t, width.m(), 1, next, acc);
     }
 
     private static void sboxAll(long[] m, int t, int scratch) {
@@ -143,17 +143,15 @@ public final class Poseidon {
 
     /**
      * x_i = Σ_j matrix[j][i]·x_j for the first {@code outputs} elements (the matrix stored transposed, row i
-     * contiguous), through the next-state slots at m[next].
+     * contiguous), through the next-state slots at m[next] and the accumulator at m[acc].
      */
-    private static void mix(long[] m, int t, long[] matrix, int outputs, int next, int scratch) {
+    private static void mix(long[] m, int t, long[] matrix, int outputs, int next, int acc) {
         for (int i = 0; i < outputs; i++) {
             int row = i * t;
-            int out = next + i * L;
-            Fr.mul(matrix, row * L, m, 0, m, out);
-            for (int j = 1; j < t; j++) {
-                Fr.mul(matrix, (row + j) * L, m, j * L, m, scratch);
-                Fr.add(m, out, m, scratch, m, out);
+            for (int j = 0; j < t; j++) {
+                Fr.mulAccumulate(matrix, (row + j) * L, m, j * L, m, acc);
             }
+            Fr.reduceWide(m, acc, m, next + i * L);
         }
         System.arraycopy(m, next, m, 0, outputs * L);
     }

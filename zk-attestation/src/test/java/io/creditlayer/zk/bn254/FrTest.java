@@ -96,6 +96,35 @@ class FrTest {
     }
 
     @Test
+    void accumulatedProductsReduceToTheSum() {
+        List<BigInteger> xs = samples(16, 600);
+        List<BigInteger> ys = samples(17, 600);
+        Random random = new Random(18);
+        long[] m = new long[8 + Fr.WIDE_SIZE + 4];
+        int acc = 8, out = 8 + Fr.WIDE_SIZE;
+        for (int trial = 0; trial < 400; trial++) {
+            // up to the limit of products; a quarter of the trials at the limit with every factor r - 1, the
+            // largest accumulator the final reduction must handle
+            int count = trial % 4 == 0 ? Fr.MAX_ACCUMULATED : 1 + random.nextInt(Fr.MAX_ACCUMULATED);
+            boolean largest = trial % 8 == 0;
+            BigInteger expected = BigInteger.ZERO;
+            for (int k = 0; k < count; k++) {
+                BigInteger x = largest ? R.subtract(BigInteger.ONE) : xs.get(random.nextInt(xs.size()));
+                BigInteger y = largest ? R.subtract(BigInteger.ONE) : ys.get(random.nextInt(ys.size()));
+                Fr.fromBigInteger(x, m, 0);
+                Fr.fromBigInteger(y, m, 4);
+                Fr.mulAccumulate(m, 0, m, 4, m, acc);
+                expected = expected.add(x.multiply(y));
+            }
+            Fr.reduceWide(m, acc, m, out);
+            assertEquals(expected.mod(R), Fr.toBigInteger(m, out), count + " products");
+            for (int i = acc; i < acc + Fr.WIDE_SIZE; i++) {
+                assertEquals(0, m[i], "the accumulator is cleared");
+            }
+        }
+    }
+
+    @Test
     void constantsAreThoseOfR() {
         assertEquals(R, Fp.fromLimbs(new long[] {Fr.R0, Fr.R1, Fr.R2, Fr.R3}, 0));
         BigInteger twoTo64 = BigInteger.ONE.shiftLeft(64);
