@@ -13,6 +13,10 @@ import java.util.function.LongSupplier;
  */
 public final class CpuTimer {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    /** Whether to read the whole process's CPU time (set by {@link #timeProcess}) instead of the thread's. */
+    private static boolean process;
 
     /** Best and median CPU nanoseconds per call over the rounds. */
     public record Result(String name, double bestNanos, double medianNanos) {
@@ -28,19 +32,37 @@ public final class CpuTimer {
     private CpuTimer() {
     }
 
+    /**
+     * As {@link #time}, but by the CPU time of the whole process: for operations that spread their work over other
+     * threads (a tier tree's parallel levels). It includes the JIT's and the garbage collector's threads too.
+     */
+    public static Result timeProcess(String name, int warmupRounds, int rounds, long roundMillis,
+                                     LongSupplier operation) {
+        process = true;
+        try {
+            return time(name, warmupRounds, rounds, roundMillis, operation);
+        } finally {
+            process = false;
+        }
+    }
+
+    private static long cpuNanos() {
+        return process ? OS.getProcessCpuTime() : THREADS.getCurrentThreadCpuTime();
+    }
+
     public static Result time(String name, int warmupRounds, int rounds, long roundMillis, LongSupplier operation) {
         // warm up for about a second of CPU time first (class initialisation, JIT compilation), so that the batch
         // size below is not computed from interpreted calls
-        long warmupEnd = THREADS.getCurrentThreadCpuTime() + 1_000_000_000L;
-        while (THREADS.getCurrentThreadCpuTime() < warmupEnd) {
+        long warmupEnd = cpuNanos() + 1_000_000_000L;
+        while (cpuNanos() < warmupEnd) {
             run(operation, 1);
         }
         long calls = 1;
         // find a batch size that takes about roundMillis
         while (true) {
-            long start = THREADS.getCurrentThreadCpuTime();
+            long start = cpuNanos();
             run(operation, calls);
-            long elapsed = THREADS.getCurrentThreadCpuTime() - start;
+            long elapsed = cpuNanos() - start;
             if (elapsed > roundMillis * 1_000_000L / 4 || calls > (1L << 40)) {
                 calls = Math.max(1, calls * roundMillis * 1_000_000L / Math.max(1, elapsed));
                 break;
@@ -52,9 +74,9 @@ public final class CpuTimer {
         }
         double[] perCall = new double[rounds];
         for (int i = 0; i < rounds; i++) {
-            long start = THREADS.getCurrentThreadCpuTime();
+            long start = cpuNanos();
             run(operation, calls);
-            perCall[i] = (double) (THREADS.getCurrentThreadCpuTime() - start) / calls;
+            perCall[i] = (double) (cpuNanos() - start) / calls;
         }
         Arrays.sort(perCall);
         return new Result(name, perCall[0], perCall[rounds / 2]);
