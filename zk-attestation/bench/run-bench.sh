@@ -2,7 +2,11 @@
 # Runs the zk-attestation JMH benchmarks (src/bench/java, Maven profile "bench"; never part of `mvn verify`).
 #   zk-attestation/bench/run-bench.sh                  # all benchmarks
 #   zk-attestation/bench/run-bench.sh verifyPrepared   # a subset (any JMH arguments)
+#   zk-attestation/bench/run-bench.sh PoseidonBench    # Poseidon hashes and tier-tree builds
 # Results: printed, and written to zk-attestation/target/jmh-results.txt.
+# Extra Maven flags come from MVN_FLAGS, e.g. MVN_FLAGS="-o -Dmaven.repo.local=/tmp/m2-x" for an offline build.
+# -DskipTests: the ceremony and circuit tests (test-phase executions of exec-maven-plugin) are not needed here,
+# and the bench profile's plugin-level exec configuration must not leak into them.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -14,4 +18,4 @@ fi
 export PATH="$JAVA_HOME/bin:$PATH"
 args="-f 1 -rf text -rff $root/zk-attestation/target/jmh-results.txt ${*:-}"
 cd "$root"
-exec mvn -B -q -pl zk-attestation -Pbench -Dcreditlayer.npm.skip=true test-compile exec:exec "-Dbench.args=$args"
+exec mvn -B -q ${MVN_FLAGS:-} -pl zk-attestation -Pbench -Dcreditlayer.npm.skip=true -DskipTests test-compile exec:exec "-Dbench.args=$args"

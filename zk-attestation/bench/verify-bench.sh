@@ -6,6 +6,9 @@
 #      those files;
 # then prints both medians and the ratio. Needs node on PATH and the repository's node_modules.
 #   zk-attestation/bench/verify-bench.sh [timed snarkjs calls, default 200]
+# Extra Maven flags come from MVN_FLAGS, e.g. MVN_FLAGS="-o -Dmaven.repo.local=/tmp/m2-x" for an offline build.
+# -DskipTests: the ceremony and circuit tests (test-phase executions of exec-maven-plugin) are not needed here,
+# and the bench profile's plugin-level exec configuration must not leak into them.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -20,7 +23,7 @@ jmh_json="$target/jmh-verify.json"
 calls="${1:-200}"
 
 echo "== Java (JMH, VerifyBench)"
-(cd "$root" && mvn -B -q -pl zk-attestation -Pbench -Dcreditlayer.npm.skip=true test-compile exec:exec \
+(cd "$root" && mvn -B -q ${MVN_FLAGS:-} -pl zk-attestation -Pbench -Dcreditlayer.npm.skip=true -DskipTests test-compile exec:exec \
   "-Dbench.args=VerifyBench -f 1 -rf json -rff $jmh_json")
 
 echo "== snarkjs $(node -p "require('$root/node_modules/snarkjs/package.json').version") (warm Node $(node --version), $calls calls)"

@@ -392,12 +392,12 @@ public final class Fp {
     }
 
     /** The carry out of a + b (+ carry in) = sum, as 0 or 1. */
-    private static long carry(long a, long b, long sum) {
+    static long carry(long a, long b, long sum) {
         return ((a & b) | ((a | b) & ~sum)) >>> 63;
     }
 
     /** The borrow out of a - b (- borrow in) = difference, as 0 or 1. */
-    private static long borrow(long a, long b, long difference) {
+    static long borrow(long a, long b, long difference) {
         return ((~a & b) | (~(a ^ b) & difference)) >>> 63;
     }
 }

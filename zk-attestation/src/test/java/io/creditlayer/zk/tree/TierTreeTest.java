@@ -34,6 +34,7 @@ class TierTreeTest {
 
     @Test
     void rootsAndPathsMatchCircomlibjsOnRandomTrees() {
+        // 257: the leaf level is above TierTree's parallel-hashing threshold (256), the levels above it are not
         for (int size : new int[] {1, 2, 3, 7, 64, 257}) {
             List<TierEntry> entries = randomEntries(size, RANDOM.nextInt(1 << 20));
             TierTree tree = TierTree.build(entries);
