@@ -22,7 +22,9 @@ import java.util.List;
 public final class Main {
     private static final String USAGE = """
             usage: creditlayer-deploy demo [--wallets N] [--days D] [--seed S] [--out DIR] [--keep-running] [--until audit]
-                   creditlayer-deploy reaudit [--out DIR] [--seed S]   (retrain and audit a finished demo's files, no chain)
+                                          [--fairness-policy FILE]   (default: deploy/devnet/fairness-policy.json)
+                   creditlayer-deploy reaudit [--out DIR] [--seed S] [--fairness-policy FILE]
+                                          (retrain and audit a finished demo's files, no chain)
                    creditlayer-deploy deploy --config FILE [--out FILE]
                    creditlayer-deploy scenario [--wallets N] [--days D] [--seed S] [--mix steady=30,trader=12,...] [--out DIR] [--keep-running]""";
 
@@ -40,9 +42,10 @@ public final class Main {
             switch (command) {
                 case "demo" -> new LendingDemo(System.out,
                         Path.of(option(arguments, "--out", "deploy/target/devnet")), scenarioOptions(arguments),
-                        arguments.contains("--keep-running"), untilAudit(arguments)).run();
+                        arguments.contains("--keep-running"), untilAudit(arguments))
+                        .withPolicy(policyOption(arguments)).run();
                 case "reaudit" -> LendingDemo.reaudit(System.out, Path.of(option(arguments, "--out", "deploy/target/devnet")),
-                        number(arguments, "--seed", ScenarioOptions.DEFAULT_SEED));
+                        number(arguments, "--seed", ScenarioOptions.DEFAULT_SEED), policyOption(arguments));
                 case "deploy" -> deploy(arguments);
                 case "scenario" -> ScenarioDevnet.command(scenarioOptions(arguments),
                         Path.of(option(arguments, "--out", "deploy/target/devnet")), System.out,
@@ -78,6 +81,11 @@ public final class Main {
             deployment.write(out);
             System.out.println("deployment written to " + out.toAbsolutePath());
         }
+    }
+
+    private static Path policyOption(List<String> arguments) {
+        String file = option(arguments, "--fairness-policy", null);
+        return file == null ? null : Path.of(file);
     }
 
     /** {@code --until audit}: the demo stops after the fairness audit; no other stopping point exists. */

@@ -72,6 +72,7 @@ public final class LendingDemo {
     private final ScenarioOptions scenario;
     private final boolean keepRunning;
     private final boolean untilAudit;
+    private Path policy;
 
     public LendingDemo(PrintStream out, Path outputDir, ScenarioOptions scenario) {
         this(out, outputDir, scenario, false, false);
@@ -87,6 +88,20 @@ public final class LendingDemo {
         this.out = out;
         this.outputDir = outputDir;
         this.scenario = scenario;
+    }
+
+    /**
+     * The fairness policy the devnet deployment enforces: the service's approval gate and the governance audit
+     * (default {@link #DEVNET_POLICY}). The run command never sets it; it is for trying another policy on the
+     * same devnet, and the summary names the file.
+     */
+    public LendingDemo withPolicy(Path file) {
+        this.policy = file;
+        return this;
+    }
+
+    private Path policy() {
+        return policy != null ? policy.toAbsolutePath() : DEVNET_POLICY.get();
     }
 
     public void run() throws Exception {
@@ -117,10 +132,10 @@ public final class LendingDemo {
                 throw new IllegalStateException("training the credit model failed (see above)");
             }
             CreditModel model = CreditModel.load(modelDir);
-            FairnessOutcome fairness = audit(model, heldOut(extraction), outputDir);
+            FairnessOutcome fairness = audit(model, heldOut(extraction), outputDir, policy());
 
             ServiceDemo.Outcome service = untilAudit ? null : new ServiceDemo(out, chain, anvil, deployment, outputDir)
-                    .run(modelDir, fairness.governanceJson, scenarioFile, manifest, scenario.seed());
+                    .run(modelDir, fairness.governanceJson, policy(), scenarioFile, manifest, scenario.seed());
 
             out.println();
             out.println("CreditLayer devnet summary");
@@ -143,8 +158,8 @@ public final class LendingDemo {
             printDemoBorrowers(model, manifest, extraction.profileByWallet);
             out.printf("  fairness audit      %s (%s) on %,d held-out borrows by five wallet cohorts (proxies); report %s%n",
                     fairness.verdict, fairness.reason, fairness.rows, fairness.html.toAbsolutePath());
-            out.printf("  devnet governance   %s (%s): the policy the service enforces here (deploy/devnet/fairness-policy.json)%n",
-                    fairness.governanceVerdict, fairness.governanceReason);
+            out.printf("  devnet governance   %s (%s): the policy the service enforces here (%s)%n",
+                    fairness.governanceVerdict, fairness.governanceReason, policy());
             if (service == null) {
                 out.println("  scoring service     not started (--until audit)");
                 out.printf("  total time          %.1f s%n", (System.nanoTime() - started) / 1e9);
@@ -229,7 +244,7 @@ public final class LendingDemo {
      * Audits the model's decisions on the held-out borrows by the five wallet cohorts, under the default gate and
      * under the devnet governance policy. Writes the JSON and HTML reports and a Markdown summary.
      */
-    private static FairnessOutcome audit(CreditModel model, HeldOut h, Path outputDir) throws java.io.IOException {
+    private static FairnessOutcome audit(CreditModel model, HeldOut h, Path outputDir, Path policyFile) throws java.io.IOException {
         int n = h.x.length;
         double[] pd = new double[n];
         int[] tier = new int[n];
@@ -255,7 +270,7 @@ public final class LendingDemo {
         // The devnet deployment's governance policy (deploy/devnet/fairness-policy.json), which the scoring service
         // enforces on this devnet: the default checks at approval = tier 2 or better, without the absolute
         // calibration bound. The default gate's verdict above is printed beside it.
-        FairnessPolicy devnetPolicy = FairnessPolicy.load(DEVNET_POLICY.get());
+        FairnessPolicy devnetPolicy = FairnessPolicy.load(policyFile);
         AuditReport governance = FairnessAudit.run(input, devnetPolicy, FairnessAudit.Options.defaults());
         Path dir = outputDir.resolve("fairness");
         java.nio.file.Files.createDirectories(dir);
@@ -283,7 +298,7 @@ public final class LendingDemo {
      * cohorts the run wrote to {@link #HELD_OUT_COHORTS}. For iterating on training, calibration and the policy;
      * the run command stays the reference.
      */
-    public static void reaudit(PrintStream out, Path outputDir, long seed) throws Exception {
+    public static void reaudit(PrintStream out, Path outputDir, long seed, Path policyFile) throws Exception {
         Path training = outputDir.resolve("training.csv");
         Path modelDir = outputDir.resolve("model");
         out.println("training the credit model on " + training + " ...");
@@ -311,7 +326,7 @@ public final class LendingDemo {
             h.wallet[i] = fields[0];
             System.arraycopy(fields, 3, h.cohorts[i], 0, COHORTS.size());
         }
-        FairnessOutcome f = audit(model, h, outputDir);
+        FairnessOutcome f = audit(model, h, outputDir, policyFile == null ? DEVNET_POLICY.get() : policyFile);
         out.println("  credit model        " + model.modelId());
         out.printf("  fairness audit      %s (%s) on %,d held-out borrows%n", f.verdict, f.reason, f.rows);
         out.printf("  devnet governance   %s (%s)%n", f.governanceVerdict, f.governanceReason);
