@@ -301,6 +301,11 @@ public final class LendingDemo {
     public static void reaudit(PrintStream out, Path outputDir, long seed, Path policyFile) throws Exception {
         Path training = outputDir.resolve("training.csv");
         Path modelDir = outputDir.resolve("model");
+        for (Path needed : List.of(training, outputDir.resolve(HELD_OUT_COHORTS))) {
+            if (!java.nio.file.Files.isRegularFile(needed)) {
+                throw new IllegalStateException(needed + " is missing: run the demo first (demo --until audit is enough)");
+            }
+        }
         out.println("training the credit model on " + training + " ...");
         if (ModelCli.run("train", "--preset", "wallet", "--csv", training.toString(), "--out", modelDir.toString(),
                 "--seed", Long.toString(seed), "--quiet") != 0) {
@@ -357,8 +362,8 @@ public final class LendingDemo {
                 s.borrower, s.borrowerScore, s.borrowerTier, s.attestationId, s.attestationTx);
         out.printf("                      collateral ratio %s, borrow limit %s dUSD, borrowed %s dUSD (unscored: 150%%)%n",
                 LendingOutcome.percent(s.collateralRatioBps),
-                new BigDecimal(s.borrowLimit).divide(new BigDecimal(s.loanUnit)).setScale(2, java.math.RoundingMode.DOWN),
-                new BigDecimal(s.borrowed).divide(new BigDecimal(s.loanUnit)).setScale(2, java.math.RoundingMode.DOWN));
+                String.format("%,.2f", new BigDecimal(s.borrowLimit).divide(new BigDecimal(s.loanUnit)).setScale(2, java.math.RoundingMode.DOWN)),
+                String.format("%,.2f", new BigDecimal(s.borrowed).divide(new BigDecimal(s.loanUnit)).setScale(2, java.math.RoundingMode.DOWN)));
         out.printf("  try it              curl -s -H 'X-API-Key: %s' %s/v1/wallets/%s/score%n", s.lenderKey,
                 s.service.baseUrl(), s.borrower);
         out.printf("  service phase       %.1f s%n", s.seconds);

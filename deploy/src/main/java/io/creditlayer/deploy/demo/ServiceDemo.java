@@ -75,7 +75,7 @@ final class ServiceDemo {
         boolean approved;
         int scored;
         int wallets;
-        Map<Integer, Integer> tiers = new LinkedHashMap<>();
+        Map<Integer, Integer> tiers = new java.util.TreeMap<>();
         String borrower;
         int borrowerTier;
         int borrowerScore;
