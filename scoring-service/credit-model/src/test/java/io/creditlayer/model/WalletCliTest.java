@@ -54,21 +54,21 @@ class WalletCliTest {
     }
 
     @Test
-    void walletPresetCalibratesToTheHistorysWorstWindowAndRollingOriginsAreAnOption() throws IOException {
-        JsonNode split = Json.parse(Files.readAllBytes(model.resolve(ModelArtifact.MANIFEST))).path("training").path("split");
+    void downturnCalibrationAndRollingOriginsAreOptionsOfTheTimeSplit() throws IOException {
+        JsonNode plain = Json.parse(Files.readAllBytes(model.resolve(ModelArtifact.MANIFEST))).path("training").path("split");
+        assertTrue(plain.path("downturnRate").isMissingNode(), "off by default: " + plain);
+        assertEquals(1, plain.path("calibrationOrigins").asInt());
+
+        Path downturn = dir.resolve("downturn");
+        Cli on = Cli.run("train", "--preset", "wallet", "--csv", TestData.syntheticWallets().toString(), "--out",
+                downturn.toString(), "--seed", "7", "--downturn", "--quiet");
+        assertEquals(0, on.exit(), on.err());
+        JsonNode split = Json.parse(Files.readAllBytes(downturn.resolve(ModelArtifact.MANIFEST))).path("training").path("split");
         double rate = split.path("downturnRate").asDouble();
         double earlierRate = (split.path("trainDefaults").asDouble() + split.path("validationDefaults").asDouble())
                 / (split.path("train").asDouble() + split.path("validation").asDouble());
         assertTrue(rate >= earlierRate, "the worst window is at least the average: " + split);
         assertTrue(split.path("downturnShift").asDouble() >= 0, split.toString());
-        assertEquals(1, split.path("calibrationOrigins").asInt());
-
-        Path plain = dir.resolve("no-downturn");
-        Cli off = Cli.run("train", "--preset", "wallet", "--csv", TestData.syntheticWallets().toString(), "--out",
-                plain.toString(), "--seed", "7", "--no-downturn", "--quiet");
-        assertEquals(0, off.exit(), off.err());
-        JsonNode offSplit = Json.parse(Files.readAllBytes(plain.resolve(ModelArtifact.MANIFEST))).path("training").path("split");
-        assertTrue(offSplit.path("downturnRate").isMissingNode(), offSplit.toString());
 
         Path rolling = dir.resolve("rolling");
         Cli three = Cli.run("train", "--preset", "wallet", "--csv", TestData.syntheticWallets().toString(), "--out",

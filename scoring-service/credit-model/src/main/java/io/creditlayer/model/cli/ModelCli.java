@@ -140,10 +140,10 @@ public final class ModelCli implements Callable<Integer> {
         @Option(names = "--split", split = ",", description = "train and validation shares of time validation (default: 0.6,0.2; test is the rest)")
         List<Double> split;
         @Option(names = "--calibration-origins", description = "rolling origins of time validation whose out-of-time "
-                + "predictions fit the calibrator (default for the wallet preset: 3; 1 = the validation rows alone)")
+                + "predictions fit the calibrator (default: 1, the validation rows alone)")
         Integer calibrationOrigins;
         @Option(names = "--downturn", negatable = true, description = "time validation: raise the calibrated PDs to the "
-                + "worst validation-sized window of the history (default for the wallet preset: on)")
+                + "worst validation-sized window of the history (default: off)")
         Boolean downturn;
         @Option(names = "--learners", split = ",", description = "candidates: gbt,scorecard (default: both)")
         List<String> learners;
