@@ -16,11 +16,15 @@ import java.util.List;
 /**
  * Command line: {@code demo} runs the devnet end to end; {@code deploy --config FILE [--out FILE]} deploys the
  * system to the network the config names; {@code scenario [--wallets N] [--days D] [--seed S] [--mix M] [--out DIR]}
- * simulates a devnet history (see {@link ScenarioDevnet}). Failures print one line and exit non-zero.
+ * simulates a devnet history (see {@link ScenarioDevnet}); {@code reaudit [--out DIR] [--seed S]} retrains and
+ * audits a finished demo's files without the chain (see {@link LendingDemo#reaudit}). Failures print one line and exit non-zero.
  */
 public final class Main {
     private static final String USAGE = """
-            usage: creditlayer-deploy demo [--wallets N] [--days D] [--seed S] [--out DIR] [--keep-running]
+            usage: creditlayer-deploy demo [--wallets N] [--days D] [--seed S] [--out DIR] [--keep-running] [--until audit]
+                                          [--fairness-policy FILE]   (default: deploy/devnet/fairness-policy.json)
+                   creditlayer-deploy reaudit [--out DIR] [--seed S] [--fairness-policy FILE]
+                                          (retrain and audit a finished demo's files, no chain)
                    creditlayer-deploy deploy --config FILE [--out FILE]
                    creditlayer-deploy scenario [--wallets N] [--days D] [--seed S] [--mix steady=30,trader=12,...] [--out DIR] [--keep-running]""";
 
@@ -38,7 +42,10 @@ public final class Main {
             switch (command) {
                 case "demo" -> new LendingDemo(System.out,
                         Path.of(option(arguments, "--out", "deploy/target/devnet")), scenarioOptions(arguments),
-                        arguments.contains("--keep-running")).run();
+                        arguments.contains("--keep-running"), untilAudit(arguments))
+                        .withPolicy(policyOption(arguments)).run();
+                case "reaudit" -> LendingDemo.reaudit(System.out, Path.of(option(arguments, "--out", "deploy/target/devnet")),
+                        number(arguments, "--seed", ScenarioOptions.DEFAULT_SEED), policyOption(arguments));
                 case "deploy" -> deploy(arguments);
                 case "scenario" -> ScenarioDevnet.command(scenarioOptions(arguments),
                         Path.of(option(arguments, "--out", "deploy/target/devnet")), System.out,
@@ -74,6 +81,20 @@ public final class Main {
             deployment.write(out);
             System.out.println("deployment written to " + out.toAbsolutePath());
         }
+    }
+
+    private static Path policyOption(List<String> arguments) {
+        String file = option(arguments, "--fairness-policy", null);
+        return file == null ? null : Path.of(file);
+    }
+
+    /** {@code --until audit}: the demo stops after the fairness audit; no other stopping point exists. */
+    private static boolean untilAudit(List<String> arguments) {
+        String until = option(arguments, "--until", null);
+        if (until != null && !until.equals("audit")) {
+            throw new ConfigException("--until takes 'audit' (stop after the fairness audit): " + until);
+        }
+        return until != null;
     }
 
     private static ScenarioOptions scenarioOptions(List<String> arguments) {

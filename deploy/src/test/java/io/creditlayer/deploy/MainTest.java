@@ -66,6 +66,15 @@ class MainTest {
     }
 
     @Test
+    void demoStopsOnlyAfterTheAuditAndReauditNeedsAFinishedRun() {
+        String err = stderrOf(() -> assertEquals(1, Main.run(new String[] {"demo", "--until", "service"})));
+        assertEquals("error: --until takes 'audit' (stop after the fairness audit): service", err.strip());
+        String missing = stderrOf(() -> assertEquals(1, Main.run(new String[] {"reaudit", "--out", dir.toString()})));
+        assertEquals(1, missing.strip().lines().count(), missing);
+        assertTrue(missing.startsWith("error: "), missing);
+    }
+
+    @Test
     void keysComeFromEnvironmentOrEncryptedKeystore() throws Exception {
         ECKeyPair pair = Keys.createEcKeyPair();
         Credentials expected = Credentials.create(pair);

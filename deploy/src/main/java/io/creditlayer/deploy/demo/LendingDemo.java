@@ -71,17 +71,37 @@ public final class LendingDemo {
     private final Path outputDir;
     private final ScenarioOptions scenario;
     private final boolean keepRunning;
+    private final boolean untilAudit;
+    private Path policy;
 
     public LendingDemo(PrintStream out, Path outputDir, ScenarioOptions scenario) {
-        this(out, outputDir, scenario, false);
+        this(out, outputDir, scenario, false, false);
     }
 
-    /** @param keepRunning leave the service, anvil and PostgreSQL running after the summary, until interrupted */
-    public LendingDemo(PrintStream out, Path outputDir, ScenarioOptions scenario, boolean keepRunning) {
+    /**
+     * @param keepRunning leave the service, anvil and PostgreSQL running after the summary, until interrupted
+     * @param untilAudit  stop after the fairness audit (no scoring service): the quicker loop for the model steps
+     */
+    public LendingDemo(PrintStream out, Path outputDir, ScenarioOptions scenario, boolean keepRunning, boolean untilAudit) {
         this.keepRunning = keepRunning;
+        this.untilAudit = untilAudit;
         this.out = out;
         this.outputDir = outputDir;
         this.scenario = scenario;
+    }
+
+    /**
+     * The fairness policy the devnet deployment enforces: the service's approval gate and the governance audit
+     * (default {@link #DEVNET_POLICY}). The run command never sets it; it is for trying another policy on the
+     * same devnet, and the summary names the file.
+     */
+    public LendingDemo withPolicy(Path file) {
+        this.policy = file;
+        return this;
+    }
+
+    private Path policy() {
+        return policy != null ? policy.toAbsolutePath() : DEVNET_POLICY.get();
     }
 
     public void run() throws Exception {
@@ -107,15 +127,17 @@ public final class LendingDemo {
 
             out.println("training the credit model on the devnet training set ...");
             Path modelDir = outputDir.resolve("model");
+            // downturn calibration: PDs calibrated on the calm validation window would understate the crash the
+            // held-out borrows fall in (ADR 0016, docs/model.md "Calibration")
             if (ModelCli.run("train", "--preset", "wallet", "--csv", extraction.trainingFile.toString(),
-                    "--out", modelDir.toString(), "--seed", Long.toString(scenario.seed()), "--quiet") != 0) {
+                    "--out", modelDir.toString(), "--seed", Long.toString(scenario.seed()), "--downturn", "--quiet") != 0) {
                 throw new IllegalStateException("training the credit model failed (see above)");
             }
             CreditModel model = CreditModel.load(modelDir);
-            FairnessOutcome fairness = audit(model, extraction);
+            FairnessOutcome fairness = audit(model, heldOut(extraction), outputDir, policy());
 
-            ServiceDemo.Outcome service = new ServiceDemo(out, chain, anvil, deployment, outputDir)
-                    .run(modelDir, fairness.governanceJson, scenarioFile, manifest, scenario.seed());
+            ServiceDemo.Outcome service = untilAudit ? null : new ServiceDemo(out, chain, anvil, deployment, outputDir)
+                    .run(modelDir, fairness.governanceJson, policy(), scenarioFile, manifest, scenario.seed());
 
             out.println();
             out.println("CreditLayer devnet summary");
@@ -138,8 +160,13 @@ public final class LendingDemo {
             printDemoBorrowers(model, manifest, extraction.profileByWallet);
             out.printf("  fairness audit      %s (%s) on %,d held-out borrows by five wallet cohorts (proxies); report %s%n",
                     fairness.verdict, fairness.reason, fairness.rows, fairness.html.toAbsolutePath());
-            out.printf("  devnet governance   %s (%s): the policy the service enforces here (deploy/devnet/fairness-policy.json)%n",
-                    fairness.governanceVerdict, fairness.governanceReason);
+            out.printf("  devnet governance   %s (%s): the policy the service enforces here (%s)%n",
+                    fairness.governanceVerdict, fairness.governanceReason, policy());
+            if (service == null) {
+                out.println("  scoring service     not started (--until audit)");
+                out.printf("  total time          %.1f s%n", (System.nanoTime() - started) / 1e9);
+                return;
+            }
             printService(service);
             out.printf("  total time          %.1f s%n", (System.nanoTime() - started) / 1e9);
             if (keepRunning) {
@@ -151,55 +178,101 @@ public final class LendingDemo {
         }
     }
 
+    /** The cohort columns of the held-out rows, in this order (written to {@link #HELD_OUT_COHORTS}). */
+    static final List<String> COHORTS = List.of(WalletCohorts.WALLET_AGE, WalletCohorts.HOLDINGS,
+            WalletCohorts.FUNDING_SOURCE, WalletCohorts.ACTIVITY_REGION, WalletCohorts.CHAIN);
+    /** The held-out rows' wallets, blocks and cohorts, so {@link #reaudit} can retrain and audit without the chain. */
+    static final String HELD_OUT_COHORTS = "fairness/heldout-cohorts.csv";
+
+    /** The held-out (latest 20%, as the model's time-ordered split) labelled borrows: the audit's rows. */
+    static int heldOutFrom(int rows) {
+        return (int) Math.floor(rows * 0.8);
+    }
+
     /**
-     * Audits the model on the held-out (latest 20%, as the model's time-ordered split) labelled borrows under the
-     * default fairness policy, by five wallet cohorts (proxies, never protected classes): wallet age and holdings
-     * from the profile, and funding source of the first inflow, activity region (UTC offset band of the hours the
-     * wallet transacts) and chain from the extractor's cohort signals, all as of the block before the borrow.
-     * Writes the JSON and HTML reports and a Markdown summary.
+     * The cohorts (proxies, never protected classes) of the held-out borrows, each as of the block before the
+     * borrow: wallet age and holdings from the profile, and funding source of the first inflow, activity region
+     * (UTC offset band of the hours the wallet transacts) and chain from the extractor's cohort signals. Also
+     * written to {@link #HELD_OUT_COHORTS}.
      */
-    private FairnessOutcome audit(CreditModel model, Extraction extraction) throws java.io.IOException {
+    private HeldOut heldOut(Extraction extraction) throws java.io.IOException {
         List<TrainingRow> rows = extraction.rows;
-        List<TrainingRow> heldOut = rows.subList((int) Math.floor(rows.size() * 0.8), rows.size());
+        List<TrainingRow> heldOut = rows.subList(heldOutFrom(rows.size()), rows.size());
         CounterpartyLabels labels = DeploymentAddresses.counterpartyLabels(outputDir.resolve("deployment.json"),
                 outputDir.resolve(ScenarioManifest.FILE_NAME));
         int n = heldOut.size();
-        boolean[] defaulted = new boolean[n];
-        double[] pd = new double[n];
-        int[] tier = new int[n];
-        String[] age = new String[n];
-        String[] holdings = new String[n];
-        String[] funding = new String[n];
-        String[] region = new String[n];
-        String[] chainCohort = new String[n];
+        HeldOut h = new HeldOut(rows.size(), n);
+        StringBuilder csv = new StringBuilder("wallet,as_of_block,label," + String.join(",", COHORTS) + "\n");
         for (int i = 0; i < n; i++) {
             WalletProfile profile = heldOut.get(i).profile();
-            Score score = model.score(profile.values());
-            defaulted[i] = heldOut.get(i).label() == 1;
-            pd[i] = score.pd();
-            tier[i] = score.tier();
-            age[i] = WalletCohorts.ageBand(profile.value(io.creditlayer.features.profile.Feature.WALLET_AGE_DAYS));
-            holdings[i] = WalletCohorts.holdingsTier(profile.value(io.creditlayer.features.profile.Feature.STABLE_BALANCE_MAX_USD));
+            h.x[i] = profile.values();
+            h.defaulted[i] = heldOut.get(i).label() == 1;
+            h.wallet[i] = profile.wallet();
+            String[] c = h.cohorts[i];
+            c[0] = WalletCohorts.ageBand(profile.value(io.creditlayer.features.profile.Feature.WALLET_AGE_DAYS));
+            c[1] = WalletCohorts.holdingsTier(profile.value(io.creditlayer.features.profile.Feature.STABLE_BALANCE_MAX_USD));
             CohortSignals signals = extraction.extractor.cohortSignals(profile.wallet(), profile.asOfBlock(), labels);
             FirstInflow first = signals.firstInflow();
-            funding[i] = WalletCohorts.fundingSource(first != null, first == null ? null : first.label());
-            region[i] = WalletCohorts.activityRegion(signals.utcHourCounts());
-            chainCohort[i] = WalletCohorts.chain(signals.chainId());
+            c[2] = WalletCohorts.fundingSource(first != null, first == null ? null : first.label());
+            c[3] = WalletCohorts.activityRegion(signals.utcHourCounts());
+            c[4] = WalletCohorts.chain(signals.chainId());
+            csv.append(profile.wallet()).append(',').append(profile.asOfBlock()).append(',')
+                    .append(heldOut.get(i).label()).append(',').append(String.join(",", c)).append('\n');
         }
-        AuditInput input = AuditInput.of(defaulted).withPd(pd).withTier(tier)
-                .withAttribute(WalletCohorts.WALLET_AGE, age).withAttribute(WalletCohorts.HOLDINGS, holdings)
-                .withAttribute(WalletCohorts.FUNDING_SOURCE, funding).withAttribute(WalletCohorts.ACTIVITY_REGION, region)
-                .withAttribute(WalletCohorts.CHAIN, chainCohort)
-                .withModel(ModelDetails.of("credit-model wallet preset", model.modelId(),
-                                "the run command's credit model, trained on the devnet training set (time-ordered 60/20/20)")
-                        .withData("devnet training set: " + rows.size() + " borrows",
-                                n + " held-out borrows (the latest 20% by time), features and cohorts as of the block before each borrow"));
+        Path file = outputDir.resolve(HELD_OUT_COHORTS);
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, csv);
+        return h;
+    }
+
+    /** The audit's rows: features, labels and cohorts of the held-out borrows. */
+    private static final class HeldOut {
+        final int trainingRows;
+        final double[][] x;
+        final boolean[] defaulted;
+        final String[] wallet;
+        final String[][] cohorts;
+
+        HeldOut(int trainingRows, int n) {
+            this.trainingRows = trainingRows;
+            x = new double[n][];
+            defaulted = new boolean[n];
+            wallet = new String[n];
+            cohorts = new String[n][COHORTS.size()];
+        }
+    }
+
+    /**
+     * Audits the model's decisions on the held-out borrows by the five wallet cohorts, under the default gate and
+     * under the devnet governance policy. Writes the JSON and HTML reports and a Markdown summary.
+     */
+    private static FairnessOutcome audit(CreditModel model, HeldOut h, Path outputDir, Path policyFile) throws java.io.IOException {
+        int n = h.x.length;
+        double[] pd = new double[n];
+        int[] tier = new int[n];
+        for (int i = 0; i < n; i++) {
+            Score score = model.score(h.x[i]);
+            pd[i] = score.pd();
+            tier[i] = score.tier();
+        }
+        AuditInput input = AuditInput.of(h.defaulted).withPd(pd).withTier(tier);
+        for (int c = 0; c < COHORTS.size(); c++) {
+            String[] values = new String[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = h.cohorts[i][c];
+            }
+            input = input.withAttribute(COHORTS.get(c), values);
+        }
+        input = input.withModel(ModelDetails.of("credit-model wallet preset", model.modelId(),
+                        "the run command's credit model, trained on the devnet training set (time-ordered 60/20/20)")
+                .withData("devnet training set: " + h.trainingRows + " borrows",
+                        n + " held-out borrows (the latest 20% by time), features and cohorts as of the block before each borrow"));
         FairnessPolicy gate = FairnessPolicy.defaults();
         AuditReport report = FairnessAudit.run(input, gate, FairnessAudit.Options.defaults());
         // The devnet deployment's governance policy (deploy/devnet/fairness-policy.json), which the scoring service
         // enforces on this devnet: the default checks at approval = tier 2 or better, without the absolute
-        // calibration bound the crash window fails. The default gate's verdict above is printed beside it.
-        FairnessPolicy devnetPolicy = FairnessPolicy.load(DEVNET_POLICY.get());
+        // calibration bound. The default gate's verdict above is printed beside it.
+        FairnessPolicy devnetPolicy = FairnessPolicy.load(policyFile);
         AuditReport governance = FairnessAudit.run(input, devnetPolicy, FairnessAudit.Options.defaults());
         Path dir = outputDir.resolve("fairness");
         java.nio.file.Files.createDirectories(dir);
@@ -219,6 +292,52 @@ public final class LendingDemo {
         outcome.governanceVerdict = governance.verdict() + " " + governance.sha256().bytes32();
         outcome.governanceReason = governance.verdictReason();
         return outcome;
+    }
+
+    /**
+     * The model and audit steps again on a finished run's files, without the chain: retrains from
+     * {@code training.csv} into {@code model/} (as the run command does) and audits the held-out rows with the
+     * cohorts the run wrote to {@link #HELD_OUT_COHORTS}. For iterating on training, calibration and the policy;
+     * the run command stays the reference.
+     */
+    public static void reaudit(PrintStream out, Path outputDir, long seed, Path policyFile) throws Exception {
+        Path training = outputDir.resolve("training.csv");
+        Path modelDir = outputDir.resolve("model");
+        for (Path needed : List.of(training, outputDir.resolve(HELD_OUT_COHORTS))) {
+            if (!java.nio.file.Files.isRegularFile(needed)) {
+                throw new IllegalStateException(needed + " is missing: run the demo first (demo --until audit is enough)");
+            }
+        }
+        out.println("training the credit model on " + training + " ...");
+        if (ModelCli.run("train", "--preset", "wallet", "--csv", training.toString(), "--out", modelDir.toString(),
+                "--seed", Long.toString(seed), "--downturn", "--quiet") != 0) {
+            throw new IllegalStateException("training the credit model failed (see above)");
+        }
+        CreditModel model = CreditModel.load(modelDir);
+        io.creditlayer.model.data.Dataset data = io.creditlayer.model.data.CsvLoader.load(training,
+                io.creditlayer.model.data.Presets.wallet(), model.schema(), true);
+        List<String> lines = java.nio.file.Files.readAllLines(outputDir.resolve(HELD_OUT_COHORTS));
+        int from = heldOutFrom(data.size());
+        HeldOut h = new HeldOut(data.size(), data.size() - from);
+        if (lines.size() - 1 != h.x.length) {
+            throw new IllegalStateException(HELD_OUT_COHORTS + " has " + (lines.size() - 1) + " rows, the training set's held-out part "
+                    + h.x.length + ": rerun the demo");
+        }
+        for (int i = 0; i < h.x.length; i++) {
+            String[] fields = lines.get(i + 1).split(",", -1);
+            if (!fields[0].equalsIgnoreCase(data.id(from + i)) || (data.y()[from + i] == 1) != fields[2].equals("1")) {
+                throw new IllegalStateException(HELD_OUT_COHORTS + " row " + (i + 1) + " is not the training set's: rerun the demo");
+            }
+            h.x[i] = data.row(from + i);
+            h.defaulted[i] = data.y()[from + i] == 1;
+            h.wallet[i] = fields[0];
+            System.arraycopy(fields, 3, h.cohorts[i], 0, COHORTS.size());
+        }
+        FairnessOutcome f = audit(model, h, outputDir, policyFile == null ? DEVNET_POLICY.get() : policyFile);
+        out.println("  credit model        " + model.modelId());
+        out.printf("  fairness audit      %s (%s) on %,d held-out borrows%n", f.verdict, f.reason, f.rows);
+        out.printf("  devnet governance   %s (%s)%n", f.governanceVerdict, f.governanceReason);
+        out.println("  summary             " + outputDir.resolve("fairness/devnet-summary.md").toAbsolutePath());
     }
 
     private static final class FairnessOutcome {
@@ -245,8 +364,8 @@ public final class LendingDemo {
                 s.borrower, s.borrowerScore, s.borrowerTier, s.attestationId, s.attestationTx);
         out.printf("                      collateral ratio %s, borrow limit %s dUSD, borrowed %s dUSD (unscored: 150%%)%n",
                 LendingOutcome.percent(s.collateralRatioBps),
-                new BigDecimal(s.borrowLimit).divide(new BigDecimal(s.loanUnit)).setScale(2, java.math.RoundingMode.DOWN),
-                new BigDecimal(s.borrowed).divide(new BigDecimal(s.loanUnit)).setScale(2, java.math.RoundingMode.DOWN));
+                String.format("%,.2f", new BigDecimal(s.borrowLimit).divide(new BigDecimal(s.loanUnit)).setScale(2, java.math.RoundingMode.DOWN)),
+                String.format("%,.2f", new BigDecimal(s.borrowed).divide(new BigDecimal(s.loanUnit)).setScale(2, java.math.RoundingMode.DOWN)));
         out.printf("  try it              curl -s -H 'X-API-Key: %s' %s/v1/wallets/%s/score%n", s.lenderKey,
                 s.service.baseUrl(), s.borrower);
         out.printf("  service phase       %.1f s%n", s.seconds);

@@ -75,7 +75,7 @@ final class ServiceDemo {
         boolean approved;
         int scored;
         int wallets;
-        Map<Integer, Integer> tiers = new LinkedHashMap<>();
+        Map<Integer, Integer> tiers = new java.util.TreeMap<>();
         String borrower;
         int borrowerTier;
         int borrowerScore;
@@ -88,7 +88,7 @@ final class ServiceDemo {
         double seconds;
     }
 
-    Outcome run(Path modelDir, Path fairnessReport, Path scenarioFile, ScenarioManifest manifest, long seed)
+    Outcome run(Path modelDir, Path fairnessReport, Path fairnessPolicy, Path scenarioFile, ScenarioManifest manifest, long seed)
             throws Exception {
         long started = System.nanoTime();
         Outcome o = new Outcome();
@@ -106,7 +106,7 @@ final class ServiceDemo {
         config.put("creditlayer.pipeline.interval", "2s");
         config.put("creditlayer.pipeline.initial-delay", "1s");
         config.put("creditlayer.outbox.confirmations", "1");
-        config.put("creditlayer.governance.fairness-policy", LendingDemo.DEVNET_POLICY.get().toString());
+        config.put("creditlayer.governance.fairness-policy", fairnessPolicy.toString());
         config.put("creditlayer.siwe.domain", "localhost:" + config.get("quarkus.http.port"));
         Map<String, String> secrets = Map.of(
                 "CREDITLAYER_SCORER_KEY", Numeric.toHexStringWithPrefixZeroPadded(
@@ -149,6 +149,8 @@ final class ServiceDemo {
                 .require("submitting the fairness report");
         out.println("  governance: fairness report " + report.path("verdict").asText() + " " + report.path("reportHash").asText());
         grantServiceTimelockRoles();
+        // from here on the outbox may schedule at any moment: the wait below reads the timelock's logs from this block
+        BigInteger before = chain.web3j().ethBlockNumber().send().getBlockNumber();
         ServiceClient.Answer approval = governance.post(modelPath + "/approve", Map.of());
         if (!approval.ok()) {
             // the gate did its job: no model serves scores, so the rest of the service demo cannot run
@@ -159,7 +161,7 @@ final class ServiceDemo {
         o.gate = "refused without a report (HTTP " + refused.status() + "), approved with report "
                 + report.path("verdict").asText() + " " + report.path("reportHash").asText();
         o.approved = true;
-        awaitOnChainApproval(Numeric.hexStringToByteArray(o.modelId));
+        awaitOnChainApproval(Numeric.hexStringToByteArray(o.modelId), before);
         out.println("  governance: model approved; the ModelRegistry on-chain says approved, fairness report hash recorded");
         return true;
     }
@@ -184,28 +186,31 @@ final class ServiceDemo {
         }
     }
 
-    /** Waits for the outbox to propose, record the report and schedule; moves the devnet clock past the delay. */
-    private void awaitOnChainApproval(byte[] modelId) throws Exception {
+    /**
+     * Waits for the outbox to propose, record the report and schedule; moves the devnet clock past the delay each
+     * time a new operation is scheduled (the service may schedule more than one), so the outbox can execute them.
+     *
+     * @param from the block before the approval request: the outbox may schedule before this wait starts
+     */
+    private void awaitOnChainApproval(byte[] modelId, BigInteger from) throws Exception {
         ModelRegistry registry = ModelRegistry.load(deployment.modelRegistry(), chain.web3j(),
                 chain.transactionManager(DevnetAccounts.DEPLOYER.credentials()), chain.gasProvider());
         TimelockController timelock = TimelockController.load(deployment.timelock(), chain.web3j(),
                 chain.transactionManager(DevnetAccounts.DEPLOYER.credentials()), chain.gasProvider());
         long delay = timelock.getMinDelay().send().longValueExact();
-        BigInteger from = chain.web3j().ethBlockNumber().send().getBlockNumber();
         String scheduled = EventEncoder.encode(TimelockController.CALLSCHEDULED_EVENT);
-        boolean advanced = false;
+        int advancedFor = 0;
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (!registry.isApproved(modelId).send()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the ModelRegistry did not approve the model within 3 minutes; see the service log");
             }
-            if (!advanced) {
-                EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(from), DefaultBlockParameterName.LATEST,
-                        deployment.timelock()).addSingleTopic(scheduled);
-                if (!chain.web3j().ethGetLogs(filter).send().getLogs().isEmpty()) {
-                    DevnetClock.mineAt(chain, chain.latestBlockTimestamp() + delay + 1);
-                    advanced = true;
-                }
+            EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(from), DefaultBlockParameterName.LATEST,
+                    deployment.timelock()).addSingleTopic(scheduled);
+            int operations = chain.web3j().ethGetLogs(filter).send().getLogs().size();
+            if (operations > advancedFor) {
+                DevnetClock.mineAt(chain, chain.latestBlockTimestamp() + delay + 1);
+                advancedFor = operations;
             }
             Thread.sleep(500);
         }
@@ -221,7 +226,11 @@ final class ServiceDemo {
             scores.clear();
             for (int from = 0; from < addresses.size(); from += 1000) {
                 List<String> batch = addresses.subList(from, Math.min(addresses.size(), from + 1000));
-                JsonNode answer = lender.post("/v1/wallets/scores", Map.of("addresses", batch)).require("batch scoring");
+                ServiceClient.Answer reply = lender.post("/v1/wallets/scores", Map.of("addresses", batch));
+                if (reply.status() == 503 && System.nanoTime() < deadline) {
+                    break; // the service activates the approved model when it reads the registry: try again shortly
+                }
+                JsonNode answer = reply.require("batch scoring");
                 for (JsonNode result : answer.path("results")) {
                     if (result.path("status").asInt() == 200) {
                         scores.put(result.path("address").asText(), result.path("score"));
@@ -258,7 +267,19 @@ final class ServiceDemo {
         if (candidates.isEmpty()) {
             throw new IllegalStateException("no scenario wallet has a tier to attest");
         }
-        JsonNode best = candidates.getFirst();
+        // the best-scored wallet without debt, so the borrow shows the attested tier's limit, not an old loan
+        DevnetMarket market = new DevnetMarket(chain, deployment);
+        LendingPool reader = market.pool(DevnetAccounts.DEPLOYER.credentials());
+        JsonNode best = null;
+        for (JsonNode candidate : candidates) {
+            if (reader.positionOf(candidate.path("address").asText()).send().debt.signum() == 0) {
+                best = candidate;
+                break;
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("every scored scenario wallet with a tier has debt outstanding");
+        }
         o.borrower = best.path("address").asText();
         o.borrowerTier = best.path("tier").asInt();
         o.borrowerScore = best.path("score").asInt();
@@ -277,8 +298,10 @@ final class ServiceDemo {
         }
         o.attestationTx = status.path("txHash").asText();
 
-        DevnetMarket market = new DevnetMarket(chain, deployment);
         Credentials borrower = keys.get(o.borrower);
+        // the devnet clock moved past the timelock delay: the pool accepts a price for an hour, so post it again
+        // (the price the run command last posted, LendingDemo.lend)
+        market.postPrice(io.creditlayer.deploy.SystemDeployer.DEVNET_INITIAL_PRICE);
         o.loanUnit = BigInteger.TEN.pow(io.creditlayer.deploy.SystemDeployer.DEVNET_LOAN_DECIMALS);
         market.postCollateral(borrower, BigInteger.TEN.pow(io.creditlayer.deploy.SystemDeployer.DEVNET_COLLATERAL_DECIMALS)
                 .multiply(BigInteger.TEN));
@@ -288,6 +311,10 @@ final class ServiceDemo {
         o.borrowLimit = position.borrowLimit;
         BigInteger headroom = position.borrowLimit.subtract(position.debt);
         o.borrowed = headroom.multiply(BigInteger.valueOf(90)).divide(BigInteger.valueOf(100));
+        BigInteger liquidity = pool.availableLiquidity().send();
+        if (liquidity.compareTo(o.borrowed) < 0) {
+            market.lend(DevnetAccounts.LENDER.credentials(), o.borrowed.subtract(liquidity).multiply(BigInteger.TWO));
+        }
         TransactionReceipt receipt = pool.borrow(o.borrowed, o.borrower).send();
         if (!receipt.isStatusOK()) {
             throw new IllegalStateException("the attested borrower's borrow reverted");

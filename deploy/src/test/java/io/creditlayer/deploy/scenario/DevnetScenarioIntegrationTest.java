@@ -62,6 +62,9 @@ class DevnetScenarioIntegrationTest {
     private final List<String> progress = new ArrayList<>();
     private final Map<String, String> firstEthSender = new HashMap<>();
     private final Set<String> ethReceivers = new java.util.HashSet<>();
+    /** Per UTC hour of the block: the market maker's transactions, and the wallets' swaps with the pair. */
+    private final int[] arbitragesByHour = new int[24];
+    private final int[] walletSwapsByHour = new int[24];
 
     @BeforeAll
     void runScenarios() throws Exception {
@@ -76,8 +79,17 @@ class DevnetScenarioIntegrationTest {
         for (long number = manifest.startBlock(); number <= manifest.endBlock(); number++) {
             EthBlock.Block block = chain.web3j().ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), true)
                     .send().getBlock();
+            int hour = (int) (block.getTimestamp().longValueExact() % 86_400 / 3_600);
             for (EthBlock.TransactionResult<?> result : block.getTransactions()) {
                 Transaction tx = (Transaction) result.get();
+                String from = tx.getFrom().toLowerCase(Locale.ROOT);
+                if (tx.getTo() != null && tx.getTo().equalsIgnoreCase(manifest.contracts().pair())) {
+                    if (from.equals(manifest.accounts().marketMaker())) {
+                        arbitragesByHour[hour]++;
+                    } else if (manifest.wallets().stream().anyMatch(w -> w.address().equals(from))) {
+                        walletSwapsByHour[hour]++;
+                    }
+                }
                 if (tx.getTo() != null && tx.getValue().signum() > 0) {
                     firstEthSender.putIfAbsent(tx.getTo().toLowerCase(Locale.ROOT), tx.getFrom().toLowerCase(Locale.ROOT));
                     ethReceivers.add(tx.getTo().toLowerCase(Locale.ROOT));
@@ -102,6 +114,17 @@ class DevnetScenarioIntegrationTest {
         if (anvil != null) {
             anvil.close();
         }
+    }
+
+    @Test
+    void theMarketMakerArbitragesBeforeEverySessionNotOnlyInTheMorning() {
+        // one arbitrage a day left the later sessions trading at prices the earlier ones had moved (ADR 0016)
+        for (int hour : new int[]{13, 19}) {
+            assertTrue(walletSwapsByHour[hour] > 0, "wallets swap in the " + hour + ":00 session");
+            assertTrue(arbitragesByHour[hour] > 0, "the market maker arbitrages in the " + hour + ":00 session: "
+                    + java.util.Arrays.toString(arbitragesByHour));
+        }
+        assertTrue(arbitragesByHour[9] > 0);
     }
 
     @Test

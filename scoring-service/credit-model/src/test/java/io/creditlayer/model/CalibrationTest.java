@@ -2,6 +2,7 @@ package io.creditlayer.model;
 
 import io.creditlayer.model.calibration.CalibrationSelection;
 import io.creditlayer.model.calibration.Calibrator;
+import io.creditlayer.model.calibration.Downturn;
 import io.creditlayer.model.calibration.IsotonicCalibration;
 import io.creditlayer.model.calibration.PlattScaling;
 import io.creditlayer.model.metrics.Metrics;
@@ -157,5 +158,38 @@ class CalibrationTest {
         PlattScaling p = PlattScaling.fit(s, y);
         assertEquals(0.0, p.a(), 0.0);
         assertEquals(0.0, p.b(), 1e-12, "logit of the default rate 1/2");
+    }
+
+    @Test
+    void downturnWindowIsTheWorstRunOfConsecutiveRows() {
+        int[] y = {0, 0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0};
+        assertEquals(3 / 4.0, Downturn.worstWindowRate(y, 4));
+        assertEquals(1.0, Downturn.worstWindowRate(y, 3));
+        assertEquals(4 / 12.0, Downturn.worstWindowRate(y, 12));
+        assertThrows(IllegalArgumentException.class, () -> Downturn.worstWindowRate(y, 13));
+    }
+
+    @Test
+    void downturnShiftRaisesTheMeanPdToTheTargetAndKeepsTheRanking() {
+        Object[] d = logistic(20_000, 1.2, -3.0, 5);
+        double[] s = (double[]) d[0];
+        int[] y = (int[]) d[1];
+        for (Calibrator c : new Calibrator[]{PlattScaling.fit(s, y), IsotonicCalibration.fit(s, y)}) {
+            double[] pd = c.pd(s);
+            double delta = Downturn.shift(pd, 0.15);
+            assertTrue(delta > 0, c.method());
+            Calibrator shifted = Downturn.shifted(c, delta);
+            assertEquals(c.method(), shifted.method(), "the same kind of calibrator, stored as before");
+            double[] raised = shifted.pd(s);
+            double mean = java.util.Arrays.stream(raised).average().orElseThrow();
+            // isotonic interpolates linearly in PD between shifted knots, so its mean is close, Platt's exact
+            assertEquals(0.15, mean, c instanceof PlattScaling ? 1e-9 : 0.01, c.method());
+            assertEquals(Metrics.auc(pd, y), Metrics.auc(raised, y), 1e-3, "monotone: the ranking stays");
+            for (int i = 0; i < s.length; i++) {
+                assertTrue(raised[i] >= pd[i] - 1e-12, "never lowers a PD");
+            }
+            assertEquals(0.0, Downturn.shift(pd, 0.01), "a target below the mean PD leaves the calibrator as it is");
+            assertTrue(Downturn.shifted(c, 0.0) == c);
+        }
     }
 }

@@ -54,6 +54,36 @@ class WalletCliTest {
     }
 
     @Test
+    void downturnCalibrationAndRollingOriginsAreOptionsOfTheTimeSplit() throws IOException {
+        JsonNode plain = Json.parse(Files.readAllBytes(model.resolve(ModelArtifact.MANIFEST))).path("training").path("split");
+        assertTrue(plain.path("downturnRate").isMissingNode(), "off by default: " + plain);
+        assertEquals(1, plain.path("calibrationOrigins").asInt());
+
+        Path downturn = dir.resolve("downturn");
+        Cli on = Cli.run("train", "--preset", "wallet", "--csv", TestData.syntheticWallets().toString(), "--out",
+                downturn.toString(), "--seed", "7", "--downturn", "--quiet");
+        assertEquals(0, on.exit(), on.err());
+        JsonNode split = Json.parse(Files.readAllBytes(downturn.resolve(ModelArtifact.MANIFEST))).path("training").path("split");
+        double rate = split.path("downturnRate").asDouble();
+        double earlierRate = (split.path("trainDefaults").asDouble() + split.path("validationDefaults").asDouble())
+                / (split.path("train").asDouble() + split.path("validation").asDouble());
+        assertTrue(rate >= earlierRate, "the worst window is at least the average: " + split);
+        assertTrue(split.path("downturnShift").asDouble() >= 0, split.toString());
+
+        Path rolling = dir.resolve("rolling");
+        Cli three = Cli.run("train", "--preset", "wallet", "--csv", TestData.syntheticWallets().toString(), "--out",
+                rolling.toString(), "--seed", "7", "--calibration-origins", "3", "--quiet");
+        assertEquals(0, three.exit(), three.err());
+        JsonNode threeSplit = Json.parse(Files.readAllBytes(rolling.resolve(ModelArtifact.MANIFEST))).path("training").path("split");
+        assertEquals(3, threeSplit.path("calibrationOrigins").asInt(), threeSplit.toString());
+        // two earlier blocks of the validation's size, all before the validation rows
+        assertEquals(3 * threeSplit.path("validation").asInt(), threeSplit.path("calibration").asInt(), 2, threeSplit.toString());
+        assertTrue(threeSplit.path("calibrationTimeFrom").asLong() < threeSplit.path("validationTimeFrom").asLong());
+        assertEquals(2, Cli.run("train", "--preset", "wallet", "--csv", TestData.syntheticWallets().toString(), "--out",
+                dir.resolve("bad").toString(), "--calibration-origins", "x").exit());
+    }
+
+    @Test
     void splitSharesAreAnOption() throws IOException {
         Path other = dir.resolve("split");
         Cli cli = Cli.run("train", "--preset", "wallet", "--csv", TestData.syntheticWallets().toString(), "--out",

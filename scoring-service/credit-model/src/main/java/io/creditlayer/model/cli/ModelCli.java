@@ -139,6 +139,12 @@ public final class ModelCli implements Callable<Integer> {
         int folds = 5;
         @Option(names = "--split", split = ",", description = "train and validation shares of time validation (default: 0.6,0.2; test is the rest)")
         List<Double> split;
+        @Option(names = "--calibration-origins", description = "rolling origins of time validation whose out-of-time "
+                + "predictions fit the calibrator (default: 1, the validation rows alone)")
+        Integer calibrationOrigins;
+        @Option(names = "--downturn", negatable = true, description = "time validation: raise the calibrated PDs to the "
+                + "worst validation-sized window of the history (default: off)")
+        Boolean downturn;
         @Option(names = "--learners", split = ",", description = "candidates: gbt,scorecard (default: both)")
         List<String> learners;
         @Option(names = "--weighting", description = "balanced (default) or none")
@@ -174,14 +180,31 @@ public final class ModelCli implements Callable<Integer> {
             options = options.withSeed(seed);
             if (validation != null) {
                 options = options.withValidation(switch (validation) {
-                    case "time" -> timeSplit(split);
+                    case "time" -> options.validation() instanceof ModelTrainer.TimeOrdered preset
+                            ? keepCalibration(preset, timeSplit(split)) : timeSplit(split);
                     case "kfold" -> new ModelTrainer.Stratified(folds);
                     default -> throw new CreditModelException("--validation must be time or kfold: " + validation);
                 });
             } else if (options.validation() instanceof ModelTrainer.Stratified && folds != 5) {
                 options = options.withValidation(new ModelTrainer.Stratified(folds));
-            } else if (options.validation() instanceof ModelTrainer.TimeOrdered && split != null) {
-                options = options.withValidation(timeSplit(split));
+            } else if (options.validation() instanceof ModelTrainer.TimeOrdered preset && split != null) {
+                options = options.withValidation(keepCalibration(preset, timeSplit(split)));
+            }
+            if (downturn != null) {
+                if (!(options.validation() instanceof ModelTrainer.TimeOrdered t)) {
+                    throw new CreditModelException("--[no-]downturn applies to time validation only");
+                }
+                options = options.withValidation(t.withDownturn(downturn));
+            }
+            if (calibrationOrigins != null) {
+                if (!(options.validation() instanceof ModelTrainer.TimeOrdered t)) {
+                    throw new CreditModelException("--calibration-origins applies to time validation only");
+                }
+                try {
+                    options = options.withValidation(t.withCalibrationOrigins(calibrationOrigins));
+                } catch (IllegalArgumentException e) {
+                    throw new CreditModelException("--calibration-origins: " + e.getMessage());
+                }
             }
             if (learners != null) {
                 options = options.withCandidates(learners.stream().map(ModelTrainer.LearnerType::of).toList());
@@ -495,6 +518,11 @@ public final class ModelCli implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** The shares of {@code split} with the calibration settings of the preset's split. */
+    static ModelTrainer.TimeOrdered keepCalibration(ModelTrainer.TimeOrdered preset, ModelTrainer.TimeOrdered split) {
+        return preset.withShares(split.trainShare(), split.validationShare());
     }
 
     static ModelTrainer.TimeOrdered timeSplit(List<Double> shares) {

@@ -9,6 +9,7 @@ import io.creditlayer.model.artifact.Manifests;
 import io.creditlayer.model.artifact.ModelArtifact;
 import io.creditlayer.model.calibration.CalibrationSelection;
 import io.creditlayer.model.calibration.Calibrator;
+import io.creditlayer.model.calibration.Downturn;
 import io.creditlayer.model.data.ColumnSpec;
 import io.creditlayer.model.data.Dataset;
 import io.creditlayer.model.data.FeatureSchema;
@@ -23,6 +24,7 @@ import io.creditlayer.model.metrics.PopulationReference;
 import io.creditlayer.model.scoring.TierPolicy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,15 +91,50 @@ public final class ModelTrainer {
     /**
      * Time-ordered train / validation / test split (the test share is the rest).
      *
-     * @param trainShare      share of the earliest rows for training
-     * @param validationShare share of the next rows for model choice and calibration
+     * <p>Calibration rows: with one origin, the validation rows scored by the learner fitted on train (the shipped
+     * one). With {@code calibrationOrigins} &gt; 1, also the out-of-time log-odds of further rolling origins: for
+     * each, the validation-sized block of training rows before the previous one, scored by a learner fitted only on
+     * the rows before that block. Every calibration row is scored by a learner that never saw it and no test row is
+     * touched; model choice stays on the validation rows. An origin without training rows of both classes before it
+     * is dropped (the report records the origins used).
+     *
+     * <p>{@code downturn}: after fitting, the calibrator's log-odds are raised so that the mean PD over the
+     * calibration rows equals the highest default rate of any validation-sized window of the training and
+     * validation rows ({@link Downturn}). PDs fitted on a calm window otherwise understate the next stress.
+     *
+     * @param trainShare         share of the earliest rows for training
+     * @param validationShare    share of the next rows for model choice and calibration
+     * @param calibrationOrigins rolling origins whose out-of-time predictions calibrate (1 = the validation rows)
+     * @param downturn           calibrate in the large to the history's worst validation-sized window
      */
-    public record TimeOrdered(double trainShare, double validationShare) implements Validation {
+    public record TimeOrdered(double trainShare, double validationShare, int calibrationOrigins, boolean downturn)
+            implements Validation {
         public TimeOrdered {
             if (!(trainShare > 0 && validationShare > 0 && trainShare + validationShare < 1)) {
                 throw new IllegalArgumentException("shares must be positive and leave a test part: "
                         + trainShare + ", " + validationShare);
             }
+            if (calibrationOrigins < 1) {
+                throw new IllegalArgumentException("calibrationOrigins must be at least 1: " + calibrationOrigins);
+            }
+        }
+
+        /** Calibration on the validation rows alone, no downturn shift. */
+        public TimeOrdered(double trainShare, double validationShare) {
+            this(trainShare, validationShare, 1, false);
+        }
+
+        public TimeOrdered withCalibrationOrigins(int origins) {
+            return new TimeOrdered(trainShare, validationShare, origins, downturn);
+        }
+
+        public TimeOrdered withDownturn(boolean newDownturn) {
+            return new TimeOrdered(trainShare, validationShare, calibrationOrigins, newDownturn);
+        }
+
+        /** These shares with this split's calibration settings. */
+        public TimeOrdered withShares(double newTrainShare, double newValidationShare) {
+            return new TimeOrdered(newTrainShare, newValidationShare, calibrationOrigins, downturn);
         }
     }
 
@@ -148,7 +185,11 @@ public final class ModelTrainer {
             }
         }
 
-        /** Wallet training sets: time-ordered 60/20/20, both learners, balanced classes. */
+        /**
+         * Wallet training sets: time-ordered 60/20/20, calibrator fitted on the validation rows, both learners,
+         * balanced classes. Downturn calibration and rolling origins are options ({@link TimeOrdered}); the devnet
+         * run command turns the downturn on (docs/model.md, "Calibration").
+         */
         public static Options wallet(long seed) {
             return new Options(seed, new TimeOrdered(0.6, 0.2), List.of(LearnerType.GBT, LearnerType.SCORECARD),
                     // Shallow, slowly learning, subsampled trees: wallet data shift between market regimes, and deep trees
@@ -321,7 +362,9 @@ public final class ModelTrainer {
         String strategy = String.format(Locale.ROOT, "time-ordered %s/%s/%s by %s: train %d rows (%d defaults), "
                         + "validation %d (%d), test %d (%d)", pct(t.trainShare()), pct(t.validationShare()),
                 pct(1 - t.trainShare() - t.validationShare()), spec.time() == null ? "time" : spec.time(),
-                train.size(), train.positives(), validation.size(), validation.positives(), test.size(), test.positives());
+                train.size(), train.positives(), validation.size(), validation.positives(), test.size(), test.positives())
+                + (t.calibrationOrigins() > 1 ? "; calibration on " + t.calibrationOrigins() + " rolling origins" : "")
+                + (t.downturn() ? "; downturn calibration" : "");
         say(strategy);
 
         List<LearnerType> candidates = options.candidates();
@@ -331,6 +374,10 @@ public final class ModelTrainer {
             say("fitted " + type.id() + " on " + train.size() + " rows");
             return l;
         });
+        CalibrationRows earlier = earlierOrigins(t, split, candidates, pool);
+        // the worst validation-sized window of the rows before the test part (labels only; no test row)
+        double downturnRate = t.downturn() ? Downturn.worstWindowRate(concat(train.y(), validation.y()), validation.size()) : Double.NaN;
+        Map<String, Double> downturnShifts = new LinkedHashMap<>();
         Map<String, Evaluation> validationEval = new LinkedHashMap<>();
         Map<String, Evaluation> testEval = new LinkedHashMap<>();
         Map<String, CalibrationSelection> calibrations = new LinkedHashMap<>();
@@ -342,8 +389,15 @@ public final class ModelTrainer {
             Learner learner = learners.get(c);
             double[] validationLogOdds = logOdds(learner, validation);
             double rawAuc = Metrics.auc(validationLogOdds, validation.y());
-            CalibrationSelection calibration = CalibrationSelection.fit(validationLogOdds, validation.y(),
-                    options.calibrationFolds(), Seeds.derive(options.seed(), 2, c));
+            double[] calibrationLogOdds = concat(earlier.logOdds.get(c), validationLogOdds);
+            CalibrationSelection calibration = CalibrationSelection.fit(calibrationLogOdds,
+                    concat(earlier.y, validation.y()), options.calibrationFolds(), Seeds.derive(options.seed(), 2, c));
+            if (t.downturn()) {
+                double shift = Downturn.shift(calibration.chosen().pd(calibrationLogOdds), downturnRate);
+                calibration = new CalibrationSelection(Downturn.shifted(calibration.chosen(), shift), calibration.plattLogLoss(),
+                        calibration.plattBrier(), calibration.isotonicLogLoss(), calibration.isotonicBrier(), calibration.folds());
+                downturnShifts.put(id, shift);
+            }
             calibrations.put(id, calibration);
             validationEval.put(id, new Evaluation(MetricSet.of(calibration.chosen().pd(validationLogOdds), validation.y()), rawAuc));
             double[] testLogOdds = logOdds(learner, test);
@@ -358,7 +412,9 @@ public final class ModelTrainer {
         String chosen = candidates.get(best).id();
         testEval.put("chosen", testEval.get(chosen));
         say(String.format(Locale.ROOT, "chose %s (validation AUC %.4f), calibration %s", chosen, bestAuc,
-                calibrations.get(chosen).chosen().method()));
+                calibrations.get(chosen).chosen().method())
+                + (t.downturn() ? String.format(Locale.ROOT, ", raised by %.3f log-odds to the downturn default rate %.4f",
+                downturnShifts.get(chosen), downturnRate) : ""));
         Learner learner = learners.get(best);
         CalibrationCurve curve = CalibrationCurve.of(testPd.get(chosen), test.y());
         TrainingReport report = new TrainingReport(strategy, chosen, validationEval, "test", testEval, List.of(),
@@ -376,8 +432,93 @@ public final class ModelTrainer {
         splitJson.put("validationTimeTo", validation.time()[validation.size() - 1]);
         splitJson.put("testTimeFrom", test.time()[0]);
         splitJson.put("testTimeTo", test.time()[test.size() - 1]);
+        if (t.downturn()) {
+            splitJson.put("downturnRate", downturnRate);
+            splitJson.put("downturnShift", downturnShifts.get(chosen));
+        }
+        splitJson.put("calibrationOrigins", earlier.origins + 1);
+        splitJson.put("calibration", earlier.y.length + validation.size());
+        splitJson.put("calibrationDefaults", java.util.Arrays.stream(earlier.y).sum() + validation.positives());
+        if (earlier.y.length > 0) {
+            splitJson.put("calibrationTimeFrom", earlier.timeFrom);
+        }
         return seal(learner, calibrations.get(chosen).chosen(), train, report, splitJson,
                 new HeldOut(split.test(), testPd.get(chosen)));
+    }
+
+    /**
+     * Out-of-time log-odds of the calibration blocks before the validation rows (see {@link TimeOrdered}), per
+     * candidate, earliest first; empty with one origin.
+     */
+    private record CalibrationRows(int origins, List<double[]> logOdds, int[] y, long timeFrom) {
+    }
+
+    private CalibrationRows earlierOrigins(TimeOrdered t, Splits.TimeSplit split, List<LearnerType> candidates,
+                                           ExecutorService pool) {
+        int block = split.validation().length;
+        List<int[]> fitRows = new ArrayList<>();
+        List<int[]> scoreRows = new ArrayList<>();
+        int end = split.train().length;
+        for (int k = 1; k < t.calibrationOrigins(); k++) {
+            int from = end - block;
+            if (from <= 0) {
+                break;
+            }
+            // cuts move forward past ties, as the split's do: every scored row is later than every fitted row
+            long[] time = data.time();
+            while (from < end && time[split.train()[from]] == time[split.train()[from - 1]]) {
+                from++;
+            }
+            int[] fit = Arrays.copyOfRange(split.train(), 0, from);
+            int[] score = Arrays.copyOfRange(split.train(), from, end);
+            Dataset fitData = data.subset(fit);
+            if (fitData.positives() == 0 || fitData.positives() == fitData.size() || score.length == 0) {
+                break; // too early for a learner: fewer origins
+            }
+            fitRows.addFirst(fit);
+            scoreRows.addFirst(score);
+            end = from;
+        }
+        int origins = fitRows.size();
+        if (origins == 0) {
+            List<double[]> none = new ArrayList<>();
+            candidates.forEach(c -> none.add(new double[0]));
+            return new CalibrationRows(0, none, new int[0], 0);
+        }
+        List<double[]> fitted = parallel(pool, origins * candidates.size(), task -> {
+            int k = task / candidates.size();
+            int c = task % candidates.size();
+            Learner l = fitLearner(candidates.get(c), data.subset(fitRows.get(k)), Seeds.derive(options.seed(), 3, k, c));
+            double[] out = logOdds(l, data.subset(scoreRows.get(k)));
+            say("calibration origin " + (k + 1) + ": fitted " + candidates.get(c).id() + " on " + fitRows.get(k).length
+                    + " rows, scored the next " + out.length);
+            return out;
+        });
+        List<double[]> logOdds = new ArrayList<>();
+        for (int c = 0; c < candidates.size(); c++) {
+            double[] all = new double[0];
+            for (int k = 0; k < origins; k++) {
+                all = concat(all, fitted.get(k * candidates.size() + c));
+            }
+            logOdds.add(all);
+        }
+        int[] y = new int[0];
+        for (int[] rows : scoreRows) {
+            y = concat(y, data.subset(rows).y());
+        }
+        return new CalibrationRows(origins, logOdds, y, data.time()[scoreRows.getFirst()[0]]);
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     // ---------------------------------------------------------------- stratified k-fold
