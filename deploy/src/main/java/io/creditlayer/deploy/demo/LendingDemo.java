@@ -366,6 +366,9 @@ public final class LendingDemo {
                 LendingOutcome.percent(s.collateralRatioBps),
                 String.format("%,.2f", new BigDecimal(s.borrowLimit).divide(new BigDecimal(s.loanUnit)).setScale(2, java.math.RoundingMode.DOWN)),
                 String.format("%,.2f", new BigDecimal(s.borrowed).divide(new BigDecimal(s.loanUnit)).setScale(2, java.math.RoundingMode.DOWN)));
+        if (s.zk != null) {
+            s.zk.print(out);
+        }
         out.printf("  try it              curl -s -H 'X-API-Key: %s' %s/v1/wallets/%s/score%n", s.lenderKey,
                 s.service.baseUrl(), s.borrower);
         out.printf("  service phase       %.1f s%n", s.seconds);

@@ -5,6 +5,7 @@ import io.creditlayer.contracts.chain.ChainClient;
 import io.creditlayer.contracts.devnet.Anvil;
 import io.creditlayer.contracts.devnet.DevnetAccounts;
 import io.creditlayer.contracts.devnet.DevnetClock;
+import io.creditlayer.contracts.devnet.Toolchain;
 import io.creditlayer.contracts.generated.LendingPool;
 import io.creditlayer.contracts.generated.ModelRegistry;
 import io.creditlayer.contracts.generated.TimelockController;
@@ -85,6 +86,7 @@ final class ServiceDemo {
         BigInteger borrowed;
         BigInteger borrowLimit;
         BigInteger loanUnit;
+        ZkDemo.Outcome zk;
         double seconds;
     }
 
@@ -108,6 +110,8 @@ final class ServiceDemo {
         config.put("creditlayer.outbox.confirmations", "1");
         config.put("creditlayer.governance.fairness-policy", fairnessPolicy.toString());
         config.put("creditlayer.siwe.domain", "localhost:" + config.get("quarkus.http.port"));
+        // the server-side prover and the verify endpoint use the build's circuit, key and snarkjs
+        config.putAll(ZkDemo.serviceConfig(Toolchain.root()));
         Map<String, String> secrets = Map.of(
                 "CREDITLAYER_SCORER_KEY", Numeric.toHexStringWithPrefixZeroPadded(
                         DevnetAccounts.SCORER.credentials().getEcKeyPair().getPrivateKey(), 64),
@@ -134,7 +138,17 @@ final class ServiceDemo {
         o.scored = scores.size();
         scores.values().forEach(s -> o.tiers.merge(s.path("tier").asInt(), 1, Integer::sum));
 
-        borrowAtAttestedTier(lender, scores, manifest, seed, o);
+        Map<String, Credentials> keys = walletKeys(manifest, seed);
+        borrowAtAttestedTier(lender, scores, keys, o);
+
+        // another scored wallet proves its tier in zero knowledge and borrows at it (issue 7)
+        List<Credentials> provers = scores.values().stream()
+                .filter(s -> s.path("tier").asInt() >= 2 && !s.path("address").asText().equals(o.borrower))
+                .sorted(Comparator.comparingInt((JsonNode s) -> s.path("score").asInt()).reversed())
+                .map(s -> keys.get(s.path("address").asText())).filter(java.util.Objects::nonNull).limit(50).toList();
+        if (!provers.isEmpty()) {
+            o.zk = new ZkDemo(out, chain, deployment, Toolchain.root()).run(governance, lender, o.service.baseUrl(), provers);
+        }
         o.seconds = (System.nanoTime() - started) / 1e9;
         return o;
     }
@@ -254,13 +268,8 @@ final class ServiceDemo {
      * The best-scored scenario wallet gets an attestation posted through the outbox, then borrows at its tier's
      * collateral ratio.
      */
-    private void borrowAtAttestedTier(ServiceClient lender, Map<String, JsonNode> scores, ScenarioManifest manifest,
-                                      long seed, Outcome o) throws Exception {
-        Map<String, Credentials> keys = new HashMap<>();
-        for (int i = 0; i < manifest.wallets().size(); i++) {
-            Credentials c = DevnetScenario.walletCredentials(seed, i);
-            keys.put(c.getAddress().toLowerCase(Locale.ROOT), c);
-        }
+    private void borrowAtAttestedTier(ServiceClient lender, Map<String, JsonNode> scores, Map<String, Credentials> keys,
+                                      Outcome o) throws Exception {
         List<JsonNode> candidates = new ArrayList<>(scores.values());
         candidates.removeIf(s -> !keys.containsKey(s.path("address").asText()) || s.path("tier").asInt() < 1);
         candidates.sort(Comparator.comparingInt((JsonNode s) -> s.path("score").asInt()).reversed());
@@ -319,6 +328,16 @@ final class ServiceDemo {
         if (!receipt.isStatusOK()) {
             throw new IllegalStateException("the attested borrower's borrow reverted");
         }
+    }
+
+    /** The scenario wallets' keys by lower-case address. */
+    private static Map<String, Credentials> walletKeys(ScenarioManifest manifest, long seed) {
+        Map<String, Credentials> keys = new HashMap<>();
+        for (int i = 0; i < manifest.wallets().size(); i++) {
+            Credentials c = DevnetScenario.walletCredentials(seed, i);
+            keys.put(c.getAddress().toLowerCase(Locale.ROOT), c);
+        }
+        return keys;
     }
 
     private static String createKey(ServiceClient admin, String name, List<String> scopes) throws Exception {

@@ -130,7 +130,7 @@ public final class ZkDemo {
             out.printf(Locale.ROOT, "                      verified in Java in %.2f ms (median of 9: %.2f ms); service verify endpoint: valid %s, usable %s (%d µs); tampered signal rejected: %s%n",
                     javaVerifyMillis, javaVerifyMedianMillis, serviceSaysValid, serviceSaysUsable, serviceVerifyMicros,
                     tamperedRejected);
-            out.printf("                      proveTier %s: %s gas; tierOf = %s; collateral ratio %s, borrowed %s of %s dUSD%n",
+            out.printf("                      proveTier %s: %s gas (whole transaction); tierOf = %s; collateral ratio %s, borrowed %s of %s dUSD%n",
                     proveTierTx, proveTierGas, tierOnChain, percent(collateralRatioBps), units(borrowed), units(borrowLimit));
             out.printf(Locale.ROOT, "  zk phase            %.1f s%n", seconds);
         }
