@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load test of the lender API's score endpoint, measured in the same run as a trivial endpoint (GET /v1/ping).
 #
-# Starts the packaged service (target/quarkus-app) on its embedded PostgreSQL (or DB_URL), activates a model
+# Starts the packaged service (target/quarkus-app) on its embedded PostgreSQL (or DB_URL), without a chain (no
+# readiness probe of a node, no pipeline, no outbox: the score endpoint reads stored profiles), activates a model
 # trained on the synthetic wallet-v1 data, stores WALLETS real profiles, creates an API key through the admin API
 # (bootstrap admin key), warms the score cache and the JIT, then runs wrk on both endpoints with the same
 # duration and connections, ROUNDS times alternately, and prints a table. Installs wrk from Debian if missing.
@@ -63,6 +64,7 @@ echo "starting the service on port $PORT ..."
 # shellcheck disable=SC2086
 CREDITLAYER_ADMIN_API_KEY="$ADMIN_KEY" java $JAVA_OPTS -Xlog:gc:file="$WORK/gc.log" "${DB_ARGS[@]}" -Dcreditlayer.http.port="$PORT" \
   -Dcreditlayer.model.dir="$WORK/model" -Dquarkus.log.level=WARN \
+  -Dcreditlayer.chain.monitor.enabled=false -Dcreditlayer.pipeline.enabled=false -Dcreditlayer.outbox.enabled=false \
   -jar "$APP/quarkus-run.jar" >"$WORK/service.log" 2>&1 &
 SERVICE=$!
 trap 'kill "$SERVICE" 2>/dev/null; wait "$SERVICE" 2>/dev/null || true' EXIT
