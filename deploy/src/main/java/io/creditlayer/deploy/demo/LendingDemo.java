@@ -183,6 +183,8 @@ public final class LendingDemo {
             WalletCohorts.FUNDING_SOURCE, WalletCohorts.ACTIVITY_REGION, WalletCohorts.CHAIN);
     /** The held-out rows' wallets, blocks and cohorts, so {@link #reaudit} can retrain and audit without the chain. */
     static final String HELD_OUT_COHORTS = "fairness/heldout-cohorts.csv";
+    /** Every labelled borrow's wallet, block and cohorts, in training-set order. */
+    static final String ALL_COHORTS = "fairness/cohorts.csv";
 
     /** The held-out (latest 20%, as the model's time-ordered split) labelled borrows: the audit's rows. */
     static int heldOutFrom(int rows) {
@@ -201,14 +203,14 @@ public final class LendingDemo {
         CounterpartyLabels labels = DeploymentAddresses.counterpartyLabels(outputDir.resolve("deployment.json"),
                 outputDir.resolve(ScenarioManifest.FILE_NAME));
         int n = heldOut.size();
+        int heldOutFrom = rows.size() - n;
         HeldOut h = new HeldOut(rows.size(), n);
-        StringBuilder csv = new StringBuilder("wallet,as_of_block,label," + String.join(",", COHORTS) + "\n");
-        for (int i = 0; i < n; i++) {
-            WalletProfile profile = heldOut.get(i).profile();
-            h.x[i] = profile.values();
-            h.defaulted[i] = heldOut.get(i).label() == 1;
-            h.wallet[i] = profile.wallet();
-            String[] c = h.cohorts[i];
+        String header = "wallet,as_of_block,label," + String.join(",", COHORTS) + "\n";
+        StringBuilder csv = new StringBuilder(header);
+        StringBuilder all = new StringBuilder(header);
+        for (int r = 0; r < rows.size(); r++) {
+            WalletProfile profile = rows.get(r).profile();
+            String[] c = new String[COHORTS.size()];
             c[0] = WalletCohorts.ageBand(profile.value(io.creditlayer.features.profile.Feature.WALLET_AGE_DAYS));
             c[1] = WalletCohorts.holdingsTier(profile.value(io.creditlayer.features.profile.Feature.STABLE_BALANCE_MAX_USD));
             CohortSignals signals = extraction.extractor.cohortSignals(profile.wallet(), profile.asOfBlock(), labels);
@@ -216,12 +218,21 @@ public final class LendingDemo {
             c[2] = WalletCohorts.fundingSource(first != null, first == null ? null : first.label());
             c[3] = WalletCohorts.activityRegion(signals.utcHourCounts());
             c[4] = WalletCohorts.chain(signals.chainId());
-            csv.append(profile.wallet()).append(',').append(profile.asOfBlock()).append(',')
-                    .append(heldOut.get(i).label()).append(',').append(String.join(",", c)).append('\n');
+            String line = profile.wallet() + "," + profile.asOfBlock() + "," + rows.get(r).label() + "," + String.join(",", c) + "\n";
+            all.append(line);
+            if (r >= heldOutFrom) {
+                int i = r - heldOutFrom;
+                h.x[i] = profile.values();
+                h.defaulted[i] = rows.get(r).label() == 1;
+                h.wallet[i] = profile.wallet();
+                h.cohorts[i] = c;
+                csv.append(line);
+            }
         }
         Path file = outputDir.resolve(HELD_OUT_COHORTS);
         java.nio.file.Files.createDirectories(file.getParent());
         java.nio.file.Files.writeString(file, csv);
+        java.nio.file.Files.writeString(outputDir.resolve(ALL_COHORTS), all);
         return h;
     }
 

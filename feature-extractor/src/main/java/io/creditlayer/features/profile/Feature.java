@@ -5,9 +5,9 @@ package io.creditlayer.features.profile;
  * the commitment). docs/features.md is the long form of this list.
  */
 public enum Feature {
-    WALLET_AGE_DAYS("days", "time from the wallet's first transaction or event to the as-of block", "transactions, all events"),
+    WALLET_AGE_DAYS("days", "time from the wallet's first transaction or event to the as-of block, in whole days (rounded)", "transactions, all events"),
     ACTIVE_DAYS("days", "distinct UTC days with a sent transaction or an event naming the wallet", "transactions, all events"),
-    DAYS_SINCE_LAST_ACTIVITY("days", "time from the last transaction or event to the as-of block", "transactions, all events"),
+    DAYS_SINCE_LAST_ACTIVITY("days", "time from the last transaction or event to the as-of block, in whole days (rounded)", "transactions, all events"),
     TX_COUNT("count", "transactions sent", "transactions"),
     FAILED_TX_SHARE("ratio", "share of sent transactions that reverted (0 when none sent)", "receipts"),
     DISTINCT_COUNTERPARTIES("count", "distinct addresses the wallet sent transactions or tokens to, or received them from", "transactions, ERC-20 Transfer"),
@@ -34,9 +34,9 @@ public enum Feature {
     REPAY_AMOUNT("tokens", "amount repaid, whole tokens summed over assets", "as REPAY_COUNT"),
     REPAID_SHARE("ratio", "repaid ÷ borrowed, capped at 2; 1 when nothing was borrowed (neutral)", "Borrow, Repay"),
     OUTSTANDING_DEBT("tokens", "borrowed − repaid − repaid by liquidators − written off, at least 0 (principal view: interest not included)", "Borrow, Repay, liquidations, write-offs"),
-    DAYS_SINCE_FIRST_BORROW("days", "time since the first borrow, 0 when none", "Borrow"),
+    DAYS_SINCE_FIRST_BORROW("days", "time since the first borrow in whole days (rounded), 0 when none", "Borrow"),
     LIQUIDATION_COUNT("count", "times the wallet was liquidated", "Aave LiquidationCall, Comet AbsorbDebt, CreditLayer Liquidate"),
-    DAYS_SINCE_LAST_LIQUIDATION("days", "time since the last liquidation, capped at 3650; 3650 when never liquidated", "as LIQUIDATION_COUNT"),
+    DAYS_SINCE_LAST_LIQUIDATION("days", "time since the last liquidation in whole days (rounded), capped at 3650; 3650 when never liquidated", "as LIQUIDATION_COUNT"),
     WRITE_OFF_COUNT("count", "debts written off after liquidation (defaults)", "CreditLayer BadDebtWrittenOff"),
     PROTOCOLS_USED("count", "distinct lending protocols used (Aave V2, Aave V3, Compound V3, CreditLayer)", "lending events"),
     DEX_SWAP_COUNT("count", "DEX swaps received", "Uniswap V2/V3 Swap"),

@@ -204,8 +204,8 @@ public final class ProfileBuilder {
 
         long now = asOf.timestamp();
         if (first != Long.MAX_VALUE) {
-            f[WALLET_AGE_DAYS.ordinal()] = (now - first) / DAY;
-            f[DAYS_SINCE_LAST_ACTIVITY.ordinal()] = (now - last) / DAY;
+            f[WALLET_AGE_DAYS.ordinal()] = wholeDays(now - first);
+            f[DAYS_SINCE_LAST_ACTIVITY.ordinal()] = wholeDays(now - last);
         }
         f[ACTIVE_DAYS.ordinal()] = days.size();
         f[FAILED_TX_SHARE.ordinal()] = f[TX_COUNT.ordinal()] == 0 ? 0 : failed / f[TX_COUNT.ordinal()];
@@ -222,11 +222,22 @@ public final class ProfileBuilder {
         f[COLLATERAL_POSTED.ordinal()] = posted;
         f[DEBT_PER_COLLATERAL.ordinal()] = outstanding <= 0 ? 0
                 : posted > 0 ? Math.min(NO_COLLATERAL, outstanding / posted) : NO_COLLATERAL;
-        f[DAYS_SINCE_FIRST_BORROW.ordinal()] = firstBorrow == Long.MAX_VALUE ? 0 : (now - firstBorrow) / DAY;
+        f[DAYS_SINCE_FIRST_BORROW.ordinal()] = firstBorrow == Long.MAX_VALUE ? 0 : wholeDays(now - firstBorrow);
         f[DAYS_SINCE_LAST_LIQUIDATION.ordinal()] = lastLiquidation == Long.MIN_VALUE
-                ? NEVER_DAYS : Math.min(NEVER_DAYS, (now - lastLiquidation) / DAY);
+                ? NEVER_DAYS : Math.min(NEVER_DAYS, wholeDays(now - lastLiquidation));
         f[PROTOCOLS_USED.ordinal()] = protocols.size();
         return f;
+    }
+
+    /**
+     * Elapsed time at day resolution, rounded to the nearest whole day (half up). The hours would tell the model
+     * at what time of day the wallet usually transacts relative to the as-of block, i.e. its time zone, which is a
+     * fairness cohort (activity region) and not credit behaviour: on the devnet the fraction of
+     * {@code days_since_last_activity} alone (0.75 for the 19:00 UTC session, 0.83 for 13:00, 1.00 for 01:00) was
+     * the model's largest difference between regions (docs/adr/0018-day-resolution-time-features.md).
+     */
+    static double wholeDays(long seconds) {
+        return Math.floor(seconds / DAY + 0.5);
     }
 
     private double whole(BigInteger amount, String token) {
