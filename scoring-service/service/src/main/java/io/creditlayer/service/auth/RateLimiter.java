@@ -12,12 +12,12 @@ import java.util.concurrent.ConcurrentMap;
  */
 @ApplicationScoped
 public class RateLimiter {
-    private final ConcurrentMap<UUID, Bucket> buckets = new ConcurrentHashMap<>();
+    private final ConcurrentMap<UUID, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     /** @return 0 when the request may proceed, else the whole seconds to wait before retrying (at least 1) */
     public long acquire(ApiKeyPrincipal key) {
-        return buckets.computeIfAbsent(key.keyId(), id -> new Bucket(key.requestsPerSecond(), key.burst()))
-                .take(System.nanoTime());
+        long now = System.nanoTime();
+        return bucket(key, now).take(now);
     }
 
     /**
@@ -27,8 +27,8 @@ public class RateLimiter {
      */
     public void debit(ApiKeyPrincipal key, double tokens) {
         if (tokens > 0) {
-            buckets.computeIfAbsent(key.keyId(), id -> new Bucket(key.requestsPerSecond(), key.burst()))
-                    .debit(System.nanoTime(), tokens);
+            long now = System.nanoTime();
+            bucket(key, now).debit(now, tokens);
         }
     }
 
@@ -36,32 +36,7 @@ public class RateLimiter {
         buckets.remove(keyId);
     }
 
-    private static final class Bucket {
-        private final double perNano;
-        private final double capacity;
-        private double tokens;
-        private long last;
-
-        Bucket(int perSecond, int burst) {
-            this.perNano = perSecond / 1e9;
-            this.capacity = burst;
-            this.tokens = burst;
-            this.last = System.nanoTime();
-        }
-
-        synchronized long take(long now) {
-            tokens = Math.min(capacity, tokens + (now - last) * perNano);
-            last = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return Math.max(1, (long) Math.ceil((1 - tokens) / perNano / 1e9));
-        }
-
-        synchronized void debit(long now, double amount) {
-            tokens = Math.min(capacity, tokens + (now - last) * perNano) - amount;
-            last = now;
-        }
+    private TokenBucket bucket(ApiKeyPrincipal key, long now) {
+        return buckets.computeIfAbsent(key.keyId(), id -> new TokenBucket(key.requestsPerSecond(), key.burst(), now));
     }
 }

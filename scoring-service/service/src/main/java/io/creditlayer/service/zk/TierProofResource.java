@@ -41,12 +41,14 @@ public class TierProofResource {
     private final CurrentSession current;
     private final TierEpochs epochs;
     private final TierProver prover;
+    private final ProofQuota quota;
     private final ObjectMapper json;
 
-    public TierProofResource(CurrentSession current, TierEpochs epochs, TierProver prover, ObjectMapper json) {
+    public TierProofResource(CurrentSession current, TierEpochs epochs, TierProver prover, ProofQuota quota, ObjectMapper json) {
         this.current = current;
         this.epochs = epochs;
         this.prover = prover;
+        this.quota = quota;
         this.json = json;
     }
 
@@ -79,7 +81,9 @@ public class TierProofResource {
             description = "Proves with snarkjs (Groth16, about 2.5 CPU-seconds) that the signed-in wallet's committed "
                     + "score in the latest confirmed epoch clears the tier's floor, without putting the score in the "
                     + "proof. Submit it with CreditOracle.proveTier(tier, root, calldata) from this wallet. Proofs run "
-                    + "a few at a time; when every slot is busy the answer is 503 prover-busy with Retry-After.")
+                    + "a few at a time; when every slot is busy the answer is 503 prover-busy with Retry-After. Each "
+                    + "wallet may have a few proofs made per hour (429 proof-rate-limited with Retry-After beyond); "
+                    + "refused and failed requests do not count.")
     @APIResponse(responseCode = "200", description = "the proof",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TierProofView.class)))
     @APIResponse(responseCode = "400", description = "invalid-tier: tier missing or not 1–5",
@@ -89,6 +93,8 @@ public class TierProofResource {
     @APIResponse(responseCode = "404", description = "no-tier-epoch or no-tier-witness",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "tier-not-cleared: the committed score is below the tier's floor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "proof-rate-limited: this wallet's proofs for the hour are used up; Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "prover-unavailable (snarkjs or the circuit files are missing), "
             + "prover-busy or proving-failed, with Retry-After",
@@ -108,7 +114,19 @@ public class TierProofResource {
                     + TierProofInput.floorOf(tier) + "; the highest tier you can prove is " + cleared.getLast(),
                     Map.of("maxTier", cleared.getLast()), Map.of());
         }
-        TierProof proof = prover.prove(new TierProofInput(witness.root(), witness.entry(), tier, witness.path()));
+        long wait = quota.acquire(borrower);
+        if (wait > 0) {
+            throw new ApiProblem(429, "proof-rate-limited", "Too many requests", "this wallet may have "
+                    + quota.perWallet() + " proofs made per quota window; retry in " + wait + " s, or prove locally "
+                    + "from GET /v1/me/tier-witness", Map.of(), Map.of("Retry-After", Long.toString(wait)));
+        }
+        TierProof proof;
+        try {
+            proof = prover.prove(new TierProofInput(witness.root(), witness.entry(), tier, witness.path()));
+        } catch (RuntimeException e) {
+            quota.refund(borrower); // no proof was made: busy slots or a failed prover cost the wallet nothing
+            throw e;
+        }
         JsonNode proofJson;
         try {
             proofJson = json.readTree(proof.proofJson());

@@ -19,7 +19,8 @@ public class ZkDevnetProfile implements QuarkusTestProfile {
         return Map.of("creditlayer.outbox.enabled", "false",
                 "creditlayer.siwe.domain", DOMAIN,
                 "creditlayer.zk.epochs.enabled", "false",
-                "creditlayer.zk.root-lifetime", "6h");
+                "creditlayer.zk.root-lifetime", "6h",
+                "creditlayer.zk.proofs-per-wallet", "2");
     }
 
     @Override

@@ -298,6 +298,29 @@ class ZkTierProofTest {
 
     @Test
     @Order(6)
+    void eachWalletHasAFewServerProofsPerWindow() {
+        // the profile allows two per wallet; aServerSideProofVerifiesInJavaAndOnTheOracle had the first made
+        String token = SiweTestClient.bearer(wallet.signIn(borrowerKey));
+        int tier = highestTier(borrowerScore);
+        given().header("Authorization", token).contentType(ContentType.JSON).body(Map.of("tier", tier))
+                .when().post("/v1/me/tier-proofs").then().statusCode(200).body("tier", equalTo(tier));
+        String retryAfter = given().header("Authorization", token).contentType(ContentType.JSON).body(Map.of("tier", tier))
+                .when().post("/v1/me/tier-proofs").then().statusCode(429)
+                .contentType(containsString("application/problem+json"))
+                .body("type", equalTo("https://creditlayer.io/problems/proof-rate-limited"))
+                .body("detail", containsString("2 proofs"))
+                .extract().header("Retry-After");
+        long wait = Long.parseLong(retryAfter);
+        assertTrue(wait >= 1 && wait <= 1_800, "half an hour refills one of two proofs an hour: " + wait);
+        // requests refused before proving are answered as before and cost nothing
+        given().header("Authorization", token).contentType(ContentType.JSON).body(Map.of("tier", 0))
+                .when().post("/v1/me/tier-proofs").then().statusCode(400);
+        // the local route stays open: the witness is not limited
+        given().header("Authorization", token).when().get("/v1/me/tier-witness").then().statusCode(200);
+    }
+
+    @Test
+    @Order(7)
     void claimsAboveTheScoreAndInvalidTiersAreRefused() {
         String token = SiweTestClient.bearer(wallet.signIn(borrowerKey));
         int above = highestTier(borrowerScore) + 1;
@@ -324,7 +347,7 @@ class ZkTierProofTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aRootAlreadyOnChainIsConfirmedWithoutASecondPosting() throws Exception {
         JsonPath built = given().header("X-API-Key", governanceKey).when().post(GOVERNANCE_EPOCHS).then()
                 .statusCode(201).extract().jsonPath();
@@ -349,7 +372,7 @@ class ZkTierProofTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theRunCommandsDemoProvesLocallyAndBorrowsAtTheProvenTier() throws Exception {
         // a scored borrower with no tier on-chain yet, so the tier it ends with comes from its proof
         CreditModel model = CreditModel.load(TestModel.dir());
@@ -400,7 +423,7 @@ class ZkTierProofTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void rootsExpireInChainTime() {
         // a queued root whose expiry passes before it is posted fails with its outbox entry
         JsonPath queued = given().header("X-API-Key", governanceKey).when().post(GOVERNANCE_EPOCHS).then()
@@ -425,7 +448,7 @@ class ZkTierProofTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void noEpochWithoutAnActiveModel() {
         scoring.deactivate();
         QuarkusTransaction.requiringNew().run(() -> io.creditlayer.service.store.CreditModelRecord
