@@ -37,6 +37,8 @@ import io.creditlayer.model.Explanation;
 import io.creditlayer.model.Reason;
 import io.creditlayer.model.Score;
 import io.creditlayer.model.cli.ModelCli;
+import io.creditlayer.model.data.Splits;
+import io.creditlayer.model.train.ModelTrainer;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -186,9 +188,21 @@ public final class LendingDemo {
     /** Every labelled borrow's wallet, block and cohorts, in training-set order. */
     static final String ALL_COHORTS = "fairness/cohorts.csv";
 
-    /** The held-out (latest 20%, as the model's time-ordered split) labelled borrows: the audit's rows. */
-    static int heldOutFrom(int rows) {
-        return (int) Math.floor(rows * 0.8);
+    /**
+     * Where the audit's rows start: exactly the trainer's test part (the wallet preset's time-ordered split, whose
+     * cuts move past ties in time), so no audited borrow was seen by the learner or the calibrator. The rows are in
+     * time order, so the test part is the tail.
+     */
+    static int heldOutFrom(long[] asOfTimestamps) {
+        ModelTrainer.TimeOrdered shares = (ModelTrainer.TimeOrdered) ModelTrainer.Options.wallet(0).validation();
+        int[] test = Splits.timeOrdered(asOfTimestamps, shares.trainShare(), shares.validationShare()).test();
+        int from = asOfTimestamps.length - test.length;
+        for (int i = 0; i < test.length; i++) {
+            if (test[i] != from + i) {
+                throw new IllegalStateException("the training set is not in time order at row " + (from + i));
+            }
+        }
+        return from;
     }
 
     /**
@@ -199,7 +213,8 @@ public final class LendingDemo {
      */
     private HeldOut heldOut(Extraction extraction) throws java.io.IOException {
         List<TrainingRow> rows = extraction.rows;
-        List<TrainingRow> heldOut = rows.subList(heldOutFrom(rows.size()), rows.size());
+        List<TrainingRow> heldOut = rows.subList(heldOutFrom(rows.stream().mapToLong(r -> r.profile().asOfTimestamp()).toArray()),
+                rows.size());
         CounterpartyLabels labels = DeploymentAddresses.counterpartyLabels(outputDir.resolve("deployment.json"),
                 outputDir.resolve(ScenarioManifest.FILE_NAME));
         int n = heldOut.size();
@@ -277,7 +292,7 @@ public final class LendingDemo {
         input = input.withModel(ModelDetails.of("credit-model wallet preset", model.modelId(),
                         "the run command's credit model, trained on the devnet training set (time-ordered 60/20/20)")
                 .withData("devnet training set: " + h.trainingRows + " borrows",
-                        n + " held-out borrows (the latest 20% by time), features and cohorts as of the block before each borrow"));
+                        n + " held-out borrows (the trainer's test part: the latest 20% by time, cut past ties), features and cohorts as of the block before each borrow"));
         FairnessPolicy gate = FairnessPolicy.defaults();
         AuditReport report = FairnessAudit.run(input, gate, FairnessAudit.Options.defaults());
         // The devnet deployment's governance policy (deploy/devnet/fairness-policy.json), which the scoring service
@@ -328,7 +343,7 @@ public final class LendingDemo {
         io.creditlayer.model.data.Dataset data = io.creditlayer.model.data.CsvLoader.load(training,
                 io.creditlayer.model.data.Presets.wallet(), model.schema(), true);
         List<String> lines = java.nio.file.Files.readAllLines(outputDir.resolve(HELD_OUT_COHORTS));
-        int from = heldOutFrom(data.size());
+        int from = heldOutFrom(data.time());
         HeldOut h = new HeldOut(data.size(), data.size() - from);
         if (lines.size() - 1 != h.x.length) {
             throw new IllegalStateException(HELD_OUT_COHORTS + " has " + (lines.size() - 1) + " rows, the training set's held-out part "
