@@ -10,6 +10,8 @@ import io.creditlayer.service.siwe.RequiresSession;
 import io.creditlayer.service.siwe.SiweResource;
 import io.creditlayer.zk.prover.TierProof;
 import io.creditlayer.zk.prover.TierProofInput;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,7 +32,8 @@ import java.util.Map;
 /**
  * Server-side tier proofs for the signed-in borrower, for wallets that cannot run snarkjs themselves. The service
  * proves only for the session's own wallet (the proof names it as a public signal, and the oracle checks it is
- * msg.sender), from its entry in the latest confirmed epoch.
+ * msg.sender), from its entry in the latest confirmed epoch. Counted in {@code creditlayer.zk.proofs} by outcome:
+ * made, rate_limited (the wallet's quota), not_made (busy slots, snarkjs failed or missing).
  */
 @Path("/v1/me/tier-proofs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,13 +46,25 @@ public class TierProofResource {
     private final TierProver prover;
     private final ProofQuota quota;
     private final ObjectMapper json;
+    private final Counter made;
+    private final Counter rateLimited;
+    private final Counter notMade;
 
-    public TierProofResource(CurrentSession current, TierEpochs epochs, TierProver prover, ProofQuota quota, ObjectMapper json) {
+    public TierProofResource(CurrentSession current, TierEpochs epochs, TierProver prover, ProofQuota quota, ObjectMapper json,
+                             MeterRegistry metrics) {
         this.current = current;
         this.epochs = epochs;
         this.prover = prover;
         this.quota = quota;
         this.json = json;
+        this.made = proofs(metrics, "made");
+        this.rateLimited = proofs(metrics, "rate_limited");
+        this.notMade = proofs(metrics, "not_made");
+    }
+
+    private static Counter proofs(MeterRegistry metrics, String outcome) {
+        return Counter.builder("creditlayer.zk.proofs").description("server-side tier proof requests that reached the prover or its quota")
+                .tag("outcome", outcome).register(metrics);
     }
 
     /** @param tier the tier to prove, 1–5; the committed score must clear its floor */
@@ -116,6 +131,7 @@ public class TierProofResource {
         }
         long wait = quota.acquire(borrower);
         if (wait > 0) {
+            rateLimited.increment();
             throw new ApiProblem(429, "proof-rate-limited", "Too many requests", "this wallet may have "
                     + quota.perWallet() + " proofs made per quota window; retry in " + wait + " s, or prove locally "
                     + "from GET /v1/me/tier-witness", Map.of(), Map.of("Retry-After", Long.toString(wait)));
@@ -125,8 +141,10 @@ public class TierProofResource {
             proof = prover.prove(new TierProofInput(witness.root(), witness.entry(), tier, witness.path()));
         } catch (RuntimeException e) {
             quota.refund(borrower); // no proof was made: busy slots or a failed prover cost the wallet nothing
+            notMade.increment();
             throw e;
         }
+        made.increment();
         JsonNode proofJson;
         try {
             proofJson = json.readTree(proof.proofJson());

@@ -24,6 +24,7 @@ public class ZkSettings {
     private final boolean epochsEnabled;
     private final Duration epochInterval;
     private final Duration rootLifetime;
+    private final Duration expiredLeafRetention;
 
     public ZkSettings(@ConfigProperty(name = "creditlayer.zk.artifacts-dir", defaultValue = ".cache/zk") String artifactsDir,
                       @ConfigProperty(name = "creditlayer.zk.snarkjs-dir", defaultValue = "node_modules/snarkjs") String snarkjsDir,
@@ -33,7 +34,8 @@ public class ZkSettings {
                       @ConfigProperty(name = "creditlayer.zk.proof-queue-wait", defaultValue = "2s") Duration proofQueueWait,
                       @ConfigProperty(name = "creditlayer.zk.epochs.enabled", defaultValue = "true") boolean epochsEnabled,
                       @ConfigProperty(name = "creditlayer.zk.epoch-interval", defaultValue = "24h") Duration epochInterval,
-                      @ConfigProperty(name = "creditlayer.zk.root-lifetime", defaultValue = "48h") Duration rootLifetime) {
+                      @ConfigProperty(name = "creditlayer.zk.root-lifetime", defaultValue = "48h") Duration rootLifetime,
+                      @ConfigProperty(name = "creditlayer.zk.expired-leaf-retention", defaultValue = "7d") Duration expiredLeafRetention) {
         if (maxConcurrentProofs < 1) {
             throw new IllegalArgumentException("creditlayer.zk.max-concurrent-proofs must be at least 1");
         }
@@ -46,6 +48,9 @@ public class ZkSettings {
         if (rootLifetime.toSeconds() < 60) {
             throw new IllegalArgumentException("creditlayer.zk.root-lifetime must be at least a minute");
         }
+        if (expiredLeafRetention.isNegative()) {
+            throw new IllegalArgumentException("creditlayer.zk.expired-leaf-retention must not be negative");
+        }
         this.artifactsDir = Path.of(artifactsDir);
         this.snarkjsDir = Path.of(snarkjsDir);
         this.node = node;
@@ -55,6 +60,7 @@ public class ZkSettings {
         this.epochsEnabled = epochsEnabled;
         this.epochInterval = epochInterval;
         this.rootLifetime = rootLifetime;
+        this.expiredLeafRetention = expiredLeafRetention;
     }
 
     /** The build's verification key (the one the oracle's generated verifier was made from). */
@@ -90,5 +96,10 @@ public class ZkSettings {
 
     public Duration rootLifetime() {
         return rootLifetime;
+    }
+
+    /** How long the leaves (scores and salts) of an expired or failed epoch are kept, in chain time past its expiry. */
+    public Duration expiredLeafRetention() {
+        return expiredLeafRetention;
     }
 }

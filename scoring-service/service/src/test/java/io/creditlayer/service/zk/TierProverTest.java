@@ -26,7 +26,8 @@ class TierProverTest {
 
     private static ZkSettings settings(Path artifacts, int slots, Duration wait) {
         return new ZkSettings(artifacts.toString(), ROOT.resolve("node_modules/snarkjs").toString(), "node",
-                Duration.ofSeconds(60), slots, wait, false, Duration.ofHours(24), Duration.ofHours(48));
+                Duration.ofSeconds(60), slots, wait, false, Duration.ofHours(24), Duration.ofHours(48),
+                Duration.ofDays(7));
     }
 
     private static TierProofInput input() {

@@ -312,6 +312,10 @@ class ZkTierProofTest {
                 .extract().header("Retry-After");
         long wait = Long.parseLong(retryAfter);
         assertTrue(wait >= 1 && wait <= 1_800, "half an hour refills one of two proofs an hour: " + wait);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("creditlayer_zk_proofs_total{outcome=\"made\"} 2.0"), metrics);
+        assertTrue(metrics.contains("creditlayer_zk_proofs_total{outcome=\"rate_limited\"} 1.0"), metrics);
+        assertTrue(metrics.contains("creditlayer_zk_epoch_live "), "the live epoch's gauge");
         // requests refused before proving are answered as before and cost nothing
         given().header("Authorization", token).contentType(ContentType.JSON).body(Map.of("tier", 0))
                 .when().post("/v1/me/tier-proofs").then().statusCode(400);
@@ -449,6 +453,34 @@ class ZkTierProofTest {
 
     @Test
     @Order(11)
+    void expiredEpochsLoseTheirLeavesAfterTheRetention() {
+        long firstExpiry = expiry("min");
+        long lastExpiry = expiry("max");
+        long expiredLeaves = expiredLeaves();
+        assertTrue(expiredLeaves > 0, "the expired epochs still hold their leaves");
+        long retention = java.time.Duration.ofDays(7).toSeconds();
+        assertEquals(0, jobs.pruneAt(firstExpiry + retention - 1), "kept for the retention past expiry");
+        assertEquals(expiredLeaves, jobs.pruneAt(lastExpiry + retention));
+        assertEquals(0, expiredLeaves());
+        // the epochs themselves remain, as the record of what was posted
+        given().header("X-API-Key", governanceKey).when().get(GOVERNANCE_EPOCHS).then().statusCode(200)
+                .body("findAll { it.status == 'EXPIRED' }.size()", greaterThan(0));
+    }
+
+    private static long expiry(String which) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) TierEpochRecord.getEntityManager()
+                .createNativeQuery("SELECT " + which + "(expires_at) FROM tier_epoch WHERE status = 'EXPIRED'")
+                .getSingleResult()).longValue());
+    }
+
+    private static long expiredLeaves() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) TierEpochRecord.getEntityManager().createNativeQuery(
+                "SELECT count(*) FROM tier_leaf l JOIN tier_epoch e ON e.epoch = l.epoch WHERE e.status = 'EXPIRED'")
+                .getSingleResult()).longValue());
+    }
+
+    @Test
+    @Order(12)
     void noEpochWithoutAnActiveModel() {
         scoring.deactivate();
         QuarkusTransaction.requiringNew().run(() -> io.creditlayer.service.store.CreditModelRecord
