@@ -315,7 +315,8 @@ class ZkTierProofTest {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("creditlayer_zk_proofs_total{outcome=\"made\"} 2.0"), metrics);
         assertTrue(metrics.contains("creditlayer_zk_proofs_total{outcome=\"rate_limited\"} 1.0"), metrics);
-        assertTrue(metrics.contains("creditlayer_zk_epoch_live "), "the live epoch's gauge");
+        assertTrue(metrics.matches("(?s).*\ncreditlayer_zk_epoch_live [1-9][0-9]*\\.0\n.*"), "the live epoch's number");
+        assertTrue(metrics.matches("(?s).*\ncreditlayer_zk_epoch_live_leaves [1-9][0-9]*\\.0\n.*"), "its leaves");
         // requests refused before proving are answered as before and cost nothing
         given().header("Authorization", token).contentType(ContentType.JSON).body(Map.of("tier", 0))
                 .when().post("/v1/me/tier-proofs").then().statusCode(400);
