@@ -3,6 +3,7 @@ package io.creditlayer.deploy.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.creditlayer.contracts.chain.ChainClient;
+import io.creditlayer.contracts.chain.StructReturns;
 import io.creditlayer.contracts.generated.CreditOracle;
 import io.creditlayer.contracts.generated.LendingPool;
 import io.creditlayer.deploy.Deployment;
@@ -17,22 +18,15 @@ import io.creditlayer.zk.prover.TierProof;
 import io.creditlayer.zk.prover.TierProofInput;
 import io.creditlayer.zk.tree.MerklePath;
 import io.creditlayer.zk.tree.TierEntry;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.FunctionReturnDecoder;
-import org.web3j.abi.TypeReference;
-import org.web3j.abi.datatypes.Address;
-import org.web3j.abi.datatypes.Bool;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Type;
-import org.web3j.abi.datatypes.generated.Uint256;
-import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.utils.Numeric;
 
 import java.io.IOException;
@@ -300,9 +294,9 @@ public final class ZkDemo {
         market.postCollateral(borrower, BigInteger.TEN.pow(SystemDeployer.DEVNET_COLLATERAL_DECIMALS).multiply(BigInteger.TEN));
         LendingPool pool = market.pool(borrower);
         o.collateralRatioBps = pool.collateralRatioBpsOf(o.borrower).send();
-        List<BigInteger> position = position(o.borrower);
-        BigInteger debt = position.get(1);
-        o.borrowLimit = position.get(3);
+        LendingPool.PositionView position = position(o.borrower);
+        BigInteger debt = position.debt;
+        o.borrowLimit = position.borrowLimit;
         o.borrowed = o.borrowLimit.subtract(debt).multiply(BigInteger.valueOf(90)).divide(BigInteger.valueOf(100));
         if (o.borrowed.signum() <= 0) {
             // a scenario wallet may carry debt from its history; the proven tier still shows in the ratio
@@ -315,25 +309,18 @@ public final class ZkDemo {
         }
     }
 
-    /**
-     * LendingPool.positionOf's first four words: collateral, debt, collateral value, borrow limit. Read as flat values
-     * because the generated wrapper cannot decode its struct return when the demo runs inside a Quarkus test's class
-     * loader; a static struct is encoded exactly like its fields in a row.
-     */
-    private List<BigInteger> position(String borrower) throws IOException {
-        Function function = new Function(LendingPool.FUNC_POSITIONOF, List.of(new Address(borrower)),
-                List.of(new TypeReference<Uint256>() { }, new TypeReference<Uint256>() { }, new TypeReference<Uint256>() { },
-                        new TypeReference<Uint256>() { }, new TypeReference<Uint8>() { }, new TypeReference<Uint8>() { },
-                        new TypeReference<Bool>() { }));
+    /** LendingPool.positionOf's borrower view (StructReturns: the demo also runs inside a Quarkus test's loaders). */
+    private LendingPool.PositionView position(String borrower) throws IOException {
+        LendingPool pool = LendingPool.load(deployment.lendingPool(), chain.web3j(),
+                new ReadonlyTransactionManager(chain.web3j(), deployment.lendingPool()), chain.gasProvider());
+        RemoteFunctionCall<LendingPool.PositionView> call = pool.positionOf(borrower);
         EthCall result = chain.web3j().ethCall(Transaction.createEthCallTransaction(null, deployment.lendingPool(),
-                FunctionEncoder.encode(function)), DefaultBlockParameterName.LATEST).send();
+                call.encodeFunctionCall()), DefaultBlockParameterName.LATEST).send();
         if (result.hasError() || result.isReverted()) {
             throw new IllegalStateException("positionOf(" + borrower + ") failed: "
                     + (result.hasError() ? result.getError().getMessage() : result.getRevertReason()));
         }
-        @SuppressWarnings("rawtypes")
-        List<Type> values = FunctionReturnDecoder.decode(result.getValue(), function.getOutputParameters());
-        return values.subList(0, 4).stream().map(v -> (BigInteger) v.getValue()).toList();
+        return StructReturns.decode(call, result.getValue(), LendingPool.PositionView.class);
     }
 
     // --- Sign-In with Ethereum, as a wallet does it (EIP-4361 message, personal_sign)

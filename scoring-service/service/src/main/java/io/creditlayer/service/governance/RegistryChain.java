@@ -1,5 +1,6 @@
 package io.creditlayer.service.governance;
 
+import io.creditlayer.contracts.chain.StructReturns;
 import io.creditlayer.contracts.generated.ModelRegistry;
 import io.creditlayer.contracts.generated.TimelockController;
 import io.creditlayer.service.chain.ChainSettings;
@@ -88,19 +89,18 @@ public class RegistryChain {
     }
 
     public RegistryModel model(String modelId) {
-        // decoded by hand: web3j decodes the wrapper's ModelRegistry.Model struct by reflection, which fails under
-        // Quarkus' class loading ("Type cannot be encoded: class java.lang.Class"); a static struct is simply its
-        // five words in order
-        String data = registry().getModel(bytes32(modelId)).encodeFunctionCall();
-        byte[] words = ethCall(registryAddress(), data, "ModelRegistry.getModel");
-        if (words.length != 5 * 32) {
-            throw unavailable("ModelRegistry.getModel", new IllegalStateException("returned " + words.length
-                    + " bytes instead of 160: is " + registryAddress() + " the registry?"));
+        RemoteFunctionCall<ModelRegistry.Model> call = registry().getModel(bytes32(modelId));
+        String returned = Numeric.toHexString(ethCall(registryAddress(), call.encodeFunctionCall(), "ModelRegistry.getModel"));
+        ModelRegistry.Model model;
+        try {
+            model = StructReturns.decode(call, returned, ModelRegistry.Model.class);
+        } catch (RuntimeException e) {
+            throw unavailable("ModelRegistry.getModel", new IllegalStateException(e.getMessage()
+                    + ": is " + registryAddress() + " the registry?"));
         }
-        byte[] report = Arrays.copyOfRange(words, 64, 96);
-        return new RegistryModel(RegistryStatus.ofContract(words[159] & 0xff), hex(Arrays.copyOfRange(words, 0, 32)),
-                hex(Arrays.copyOfRange(words, 32, 64)), Arrays.equals(report, ZERO_HASH) ? null : hex(report),
-                words[127] != 0);
+        return new RegistryModel(RegistryStatus.ofContract(model.status.intValueExact()), hex(model.artifactHash),
+                hex(model.featureSchemaHash), Arrays.equals(model.fairnessReportHash, ZERO_HASH) ? null : hex(model.fairnessReportHash),
+                model.fairnessPassed);
     }
 
     public OperationState state(Operation op) {

@@ -1,24 +1,18 @@
 package io.creditlayer.service.zk;
 
+import io.creditlayer.contracts.chain.StructReturns;
 import io.creditlayer.contracts.generated.CreditOracle;
 import io.creditlayer.contracts.generated.ModelRegistry;
 import io.creditlayer.service.chain.ChainRpc;
 import io.creditlayer.service.chain.ChainUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.RemoteFunctionCall;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.StaticGasProvider;
 import org.web3j.utils.Numeric;
-
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.FunctionReturnDecoder;
-import org.web3j.abi.TypeReference;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Type;
-import org.web3j.abi.datatypes.generated.Bytes32;
-import org.web3j.abi.datatypes.generated.Uint64;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.protocol.core.methods.response.EthCall;
 
 import java.math.BigInteger;
 import java.util.List;
@@ -44,27 +38,22 @@ public class TierRootReader {
     }
 
     public OnChainRoot read(String oracle, String rootHex) {
-        // The wrapper's tierRootOf(...).send() cannot decode its StaticStruct return under Quarkus' class loading
-        // ("Type cannot be encoded: class java.lang.Class"); a static struct is ABI-encoded exactly like its four
-        // fields in a row, so the same call is decoded as four values.
-        Function function = new Function(CreditOracle.FUNC_TIERROOTOF, List.of(new Bytes32(Numeric.hexStringToByteArray(rootHex))),
-                List.of(new TypeReference<Bytes32>() { }, new TypeReference<Uint64>() { }, new TypeReference<Uint64>() { },
-                        new TypeReference<Uint64>() { }));
+        CreditOracle contract = CreditOracle.load(oracle, rpc.web3j(), new ReadonlyTransactionManager(rpc.web3j(), oracle),
+                new StaticGasProvider(BigInteger.ZERO, BigInteger.ZERO));
+        RemoteFunctionCall<CreditOracle.TierRoot> call = contract.tierRootOf(Numeric.hexStringToByteArray(rootHex));
         EthCall result = rpc.sendOrFail(rpc.web3j().ethCall(
-                Transaction.createEthCallTransaction(null, oracle, FunctionEncoder.encode(function)),
-                DefaultBlockParameterName.LATEST));
+                Transaction.createEthCallTransaction(null, oracle, call.encodeFunctionCall()), DefaultBlockParameterName.LATEST));
         if (result.isReverted()) {
             throw new ChainUnavailableException("tierRootOf reverted on " + oracle + ": " + result.getRevertReason(), null);
         }
-        @SuppressWarnings("rawtypes")
-        List<Type> values = FunctionReturnDecoder.decode(result.getValue(), function.getOutputParameters());
-        if (values.size() != 4) {
+        CreditOracle.TierRoot root;
+        try {
+            root = StructReturns.decode(call, result.getValue(), CreditOracle.TierRoot.class);
+        } catch (RuntimeException e) {
             throw new ChainUnavailableException("tierRootOf on " + oracle + " returned no root record", null);
         }
-        return new OnChainRoot(Numeric.toHexString((byte[]) values.get(0).getValue()),
-                ((BigInteger) values.get(1).getValue()).longValueExact(),
-                ((BigInteger) values.get(2).getValue()).longValueExact(),
-                ((BigInteger) values.get(3).getValue()).longValueExact());
+        return new OnChainRoot(Numeric.toHexString(root.modelId), root.epoch.longValueExact(), root.postedAt.longValueExact(),
+                root.expiresAt.longValueExact());
     }
 
     public boolean approved(String registry, String modelIdHex) {

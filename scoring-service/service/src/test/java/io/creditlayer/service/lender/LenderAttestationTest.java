@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.creditlayer.contracts.attestation.OracleDomain;
 import io.creditlayer.contracts.attestation.ScoreAttestation;
 import io.creditlayer.contracts.chain.ChainClient;
+import io.creditlayer.contracts.chain.StructReturns;
 import io.creditlayer.contracts.devnet.Anvil;
 import io.creditlayer.contracts.devnet.DevnetAccounts;
 import io.creditlayer.contracts.generated.CreditOracle;
@@ -29,6 +30,7 @@ import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
 import org.web3j.crypto.StructuredDataEncoder;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
@@ -124,29 +126,26 @@ class LenderAttestationTest {
         // the oracle computes the same digest and accepts the attestation: the borrower now holds the tier
         ScoreAttestation attestation = attestation(issued);
         CreditOracle oracle = market.oracle(DevnetAccounts.RELAYER.credentials());
-        assertEquals(issued.getString("digest"), view(oracle.hashAttestation(DevnetMarket.toStruct(attestation)).encodeFunctionCall()));
+        assertEquals(issued.getString("digest"), Numeric.toHexString(oracle.hashAttestation(DevnetMarket.toStruct(attestation)).send()));
         TransactionReceipt receipt = market.submit(DevnetAccounts.RELAYER.credentials(), attestation, signature);
         assertTrue(receipt.isStatusOK());
-        assertEquals(BigInteger.valueOf(expected.tier()), word(view(oracle.tierOf(borrower).encodeFunctionCall()), 0));
-        String record = view(oracle.recordOf(borrower).encodeFunctionCall()); // (score, tier, issuedAt, expiresAt, modelId)
-        assertEquals(BigInteger.valueOf(expected.score()), word(record, 0));
-        assertEquals(BigInteger.valueOf(issued.getLong("attestation.expiresAt")), word(record, 3));
-        assertEquals(BigInteger.ONE, word(view(oracle.isNonceUsed(borrower,
-                new BigInteger(issued.getString("attestation.nonce"))).encodeFunctionCall()), 0));
+        assertEquals(BigInteger.valueOf(expected.tier()), oracle.tierOf(borrower).send());
+        RemoteFunctionCall<CreditOracle.CreditRecord> recordOf = oracle.recordOf(borrower);
+        CreditOracle.CreditRecord record = StructReturns.decode(recordOf, view(recordOf.encodeFunctionCall()),
+                CreditOracle.CreditRecord.class);
+        assertEquals(BigInteger.valueOf(expected.score()), record.score);
+        assertEquals(BigInteger.valueOf(issued.getLong("attestation.expiresAt")), record.expiresAt);
+        assertTrue(oracle.isNonceUsed(borrower, new BigInteger(issued.getString("attestation.nonce"))).send());
     }
 
     /**
-     * A view call on the oracle, answered as raw ABI words: the generated wrapper's return decoding does not work
-     * under Quarkus' test class loading (its web3j types and the wrapper's come from different loaders).
+     * A view call on the oracle's raw return: struct returns are decoded with {@link StructReturns}, since the
+     * wrapper's own decoding looks the struct class up from web3j's class loader, which in a Quarkus test is not
+     * the wrapper's.
      */
     private String view(String data) throws java.io.IOException {
         return chain.web3j().ethCall(Transaction.createEthCallTransaction(DevnetAccounts.RELAYER.address(),
                 market.deployment().creditOracle(), data), DefaultBlockParameterName.LATEST).send().getValue();
-    }
-
-    private static BigInteger word(String result, int index) {
-        String hex = Numeric.cleanHexPrefix(result);
-        return new BigInteger(hex.substring(64 * index, 64 * (index + 1)), 16);
     }
 
     @Test
