@@ -1,6 +1,10 @@
 package io.creditlayer.zk.bn254;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -9,8 +13,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shortcuts of the tower against the generic arithmetic they replace: the ξ-multiplication by one quotient
- * estimate, on random and edge coefficients (0, 1, p - 1 and values whose nine-fold sits near a multiple of p).
+ * The shortcuts of the tower and the pairing against the generic arithmetic they replace: the ξ-multiplication by
+ * one quotient estimate, on random and edge coefficients (0, 1, p - 1 and values whose nine-fold sits near a multiple
+ * of p); the product by a normalized line (a = 1) against the general sparse product; normalized prepared points
+ * against plain ones in pairings and product checks.
  */
 class TowerFastPathTest {
     private static final BigInteger P = Fp.P;
@@ -84,5 +90,71 @@ class TowerFastPathTest {
             assertMulByXi(a0, a1);
             assertMulByXiOnLimbs(a0, a1);
         }
+    }
+
+    private long[] randomElements(int longs) {
+        long[] m = new long[longs];
+        for (int i = 0; i < longs; i += Fp.SIZE) {
+            Fp.fromBigInteger(new BigInteger(254, random).mod(P), m, i);
+        }
+        return m;
+    }
+
+    @Test
+    void productByANormalizedLineEqualsTheSparseProductWithAOne() {
+        int f = 0, b = Fp12.SIZE, c = b + Fp2.SIZE, one = c + Fp2.SIZE, z1 = one + Fp2.SIZE, z2 = z1 + Fp12.SIZE,
+                t = z2 + Fp12.SIZE;
+        for (int n = 0; n < 200; n++) {
+            long[] m = new long[t + Fp12.SCRATCH];
+            System.arraycopy(randomElements(one), 0, m, 0, one);
+            if (n == 1) {
+                Fp2.setZero(m, b);
+            } else if (n == 2) {
+                Fp2.setZero(m, c);
+            } else if (n == 3) {
+                for (int i = 0; i < Fp12.SIZE; i += Fp.SIZE) {
+                    Fp.fromBigInteger(P.subtract(BigInteger.ONE), m, i);
+                }
+            }
+            Fp2.setOne(m, one);
+            Fp12.mulBy034(m, f, one, b, c, z1, t);
+            Fp12.mulBy1034(m, f, b, c, z2, t);
+            assertTrue(Fp12.equal(m, z1, m, z2));
+            // in place
+            Fp12.mulBy1034(m, f, b, c, f, t);
+            assertTrue(Fp12.equal(m, z1, m, f));
+        }
+    }
+
+    private BigInteger scalar() {
+        return new BigInteger(256, random).mod(Bn254.R.subtract(BigInteger.ONE)).add(BigInteger.ONE);
+    }
+
+    @Test
+    void normalizedLinesGiveTheSamePairings() {
+        for (int n = 0; n < 3; n++) {
+            G1Point p = G1Point.GENERATOR.multiply(scalar());
+            G2Point q = G2Point.GENERATOR.multiply(scalar());
+            G2Prepared plain = G2Prepared.of(q), normalized = plain.normalized();
+            assertTrue(normalized.isNormalized());
+            assertFalse(plain.isNormalized());
+            assertNotEquals(java.util.Arrays.toString(plain.lines()), java.util.Arrays.toString(normalized.lines()));
+            Fp12Element expected = Pairing.pairing(p, q);
+            Fp12Element viaNormalized = Pairing.finalExponentiation(
+                    Pairing.millerLoop(List.of(p), List.of(normalized)));
+            assertEquals(expected, viaNormalized);
+            // mixed pairs, as in a Groth16 check: e(P1, Q1)·e(P2, Q2)·e(-P1 - P2, Q) = 1 with Q1 = Q2 = Q
+            G1Point p2 = G1Point.GENERATOR.multiply(scalar());
+            G1Point minusSum = p.add(p2).negate();
+            assertTrue(Pairing.checkPrepared(List.of(p, p2, minusSum), List.of(plain, normalized, normalized)));
+            assertTrue(Pairing.checkPrepared(List.of(p, p2, minusSum), List.of(normalized, plain, normalized)));
+            assertFalse(Pairing.checkPrepared(List.of(p, p2, minusSum.negate()), List.of(plain, normalized, normalized)));
+            assertFalse(Pairing.checkPrepared(List.of(p, p.negate()), List.of(normalized, G2Prepared.of(q.add(q)))));
+            // infinity on either side still contributes 1
+            assertTrue(Pairing.checkPrepared(List.of(G1Point.INFINITY, p, p.negate()),
+                    List.of(normalized, normalized, plain)));
+            assertArrayEquals(normalized.lines(), normalized.normalized().lines());
+        }
+        assertTrue(G2Prepared.of(G2Point.INFINITY).normalized().isInfinity());
     }
 }
