@@ -164,6 +164,24 @@ public final class Fp {
         reduceOnce(x0 << 1, (x1 << 1) | (x0 >>> 63), (x2 << 1) | (x1 >>> 63), (x3 << 1) | (x2 >>> 63), z, zo);
     }
 
+    /** z = x/2: x + p when x is odd (still below 2^255), then one bit to the right. */
+    public static void half(long[] x, int xo, long[] z, int zo) {
+        long x0 = x[xo], x1 = x[xo + 1], x2 = x[xo + 2], x3 = x[xo + 3];
+        long mask = -(x0 & 1);
+        long a0 = P0 & mask, a1 = P1 & mask, a2 = P2 & mask, a3 = P3 & mask;
+        long s0 = x0 + a0;
+        long c = carry(x0, a0, s0);
+        long s1 = x1 + a1 + c;
+        c = carry(x1, a1, s1);
+        long s2 = x2 + a2 + c;
+        c = carry(x2, a2, s2);
+        long s3 = x3 + a3 + c;
+        z[zo] = (s0 >>> 1) | (s1 << 63);
+        z[zo + 1] = (s1 >>> 1) | (s2 << 63);
+        z[zo + 2] = (s2 >>> 1) | (s3 << 63);
+        z[zo + 3] = s3 >>> 1;
+    }
+
     /** z = x - y. */
     public static void sub(long[] x, int xo, long[] y, int yo, long[] z, int zo) {
         long x0 = x[xo], x1 = x[xo + 1], x2 = x[xo + 2], x3 = x[xo + 3];

@@ -31,6 +31,12 @@ public final class Fp2 {
         Fp.dbl(m, x + 4, m, z + 4);
     }
 
+    /** z = x/2. */
+    public static void half(long[] m, int x, int z) {
+        Fp.half(m, x, m, z);
+        Fp.half(m, x + 4, m, z + 4);
+    }
+
     public static void neg(long[] m, int x, int z) {
         Fp.neg(m, x, m, z);
         Fp.neg(m, x + 4, m, z + 4);

@@ -27,8 +27,6 @@ public final class G2Prepared {
     /** Lines per loop: one per doubling, one per non-zero digit below the top, two Frobenius corrections. */
     static final int LINES;
 
-    /** 1/2 in Fp, for the doubling formulas. */
-    private static final long[] HALF = new long[Fp.SIZE];
     /** 3b' in Fp2. */
     private static final long[] THREE_B = new long[Fp2.SIZE];
 
@@ -40,7 +38,6 @@ public final class G2Prepared {
             }
         }
         LINES = lines;
-        Fp.fromBigInteger(Fp.P.add(java.math.BigInteger.ONE).shiftRight(1), HALF, 0);
         long[] m = new long[Fp2.SIZE];
         Fp2.copy(G2.TWIST_B, 0, m, 0);
         Fp2.dbl(m, 0, 0);
@@ -165,14 +162,14 @@ public final class G2Prepared {
         int a = t, b = t + 8, c = t + 16, e = t + 24, f = t + 32, g = t + 40, h = t + 48, xx = t + 56, s = t + 64;
         int x = p, y = p + 8, z = p + 16;
         Fp2.mul(m, x, y, a, s);
-        Fp2.mulByFp(m, a, HALF, 0, a);
+        Fp2.half(m, a, a);
         Fp2.sqr(m, y, b, s);
         Fp2.sqr(m, z, c, s);
         Fp2.mul(m, c, THREE_B, 0, e, s);
         Fp2.dbl(m, e, f);
         Fp2.add(m, f, e, f);
         Fp2.add(m, b, f, g);
-        Fp2.mulByFp(m, g, HALF, 0, g);
+        Fp2.half(m, g, g);
         Fp2.add(m, y, z, h);
         Fp2.sqr(m, h, h, s);
         Fp2.sub(m, h, b, h);

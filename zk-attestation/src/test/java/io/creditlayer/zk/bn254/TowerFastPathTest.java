@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The shortcuts of the tower and the pairing against the generic arithmetic they replace: the ξ-multiplication by
  * one quotient estimate, on random and edge coefficients (0, 1, p - 1 and values whose nine-fold sits near a multiple
- * of p); the product by a normalized line (a = 1) against the general sparse product; normalized prepared points
+ * of p); halving; exponentiation by u along its width-4 NAF; the product by a normalized line (a = 1) against the general sparse product; normalized prepared points
  * against plain ones in pairings and product checks.
  */
 class TowerFastPathTest {
@@ -156,5 +156,60 @@ class TowerFastPathTest {
             assertArrayEquals(normalized.lines(), normalized.normalized().lines());
         }
         assertTrue(G2Prepared.of(G2Point.INFINITY).normalized().isInfinity());
+    }
+
+    @Test
+    void halvingInvertsDoubling() {
+        List<BigInteger> values = edgeValues();
+        for (int n = 0; n < 500; n++) {
+            values.add(new BigInteger(254, random).mod(P));
+        }
+        BigInteger inverseOfTwo = BigInteger.TWO.modInverse(P);
+        for (BigInteger v : values) {
+            long[] m = new long[2 * Fp.SIZE];
+            Fp.fromBigInteger(v, m, 0);
+            Fp.half(m, 0, m, Fp.SIZE);
+            assertEquals(v.multiply(inverseOfTwo).mod(P), Fp.toBigInteger(m, Fp.SIZE));
+            assertTrue(Fp.fromLimbs(m, Fp.SIZE).compareTo(P) < 0, "fully reduced");
+            // raw limb patterns too (Montgomery form hides the plain value's parity)
+            System.arraycopy(Fp.limbs(v), 0, m, 0, 4);
+            BigInteger plain = Fp.toBigInteger(m, 0);
+            Fp.half(m, 0, m, 0);
+            assertEquals(plain.multiply(inverseOfTwo).mod(P), Fp.toBigInteger(m, 0));
+        }
+    }
+
+    @Test
+    void widthFourNafOfU() {
+        int[] digits = Fp12.wnaf(Bn254.U, 4);
+        BigInteger sum = BigInteger.ZERO;
+        int nonZero = 0;
+        for (int i = digits.length - 1; i >= 0; i--) {
+            sum = sum.shiftLeft(1).add(BigInteger.valueOf(digits[i]));
+            if (digits[i] != 0) {
+                nonZero++;
+                assertTrue(Math.abs(digits[i]) <= 7 && (digits[i] & 1) == 1);
+                for (int j = i + 1; j < Math.min(i + 4, digits.length); j++) {
+                    assertEquals(0, digits[j]);
+                }
+            }
+        }
+        assertEquals(Bn254.U, sum);
+        assertEquals(14, nonZero);
+        assertTrue(digits[digits.length - 1] > 0);
+    }
+
+    @Test
+    void exponentiationByUInPlace() {
+        for (int n = 0; n < 3; n++) {
+            long[] raw = randomElements(Fp12.SIZE);
+            Fp12Element x = new Fp12Element(raw, 0);
+            Fp12Element easy = x.frobenius(3).frobenius(3).multiply(x.inverse());
+            easy = easy.frobenius(2).multiply(easy);
+            long[] m = new long[Fp12.SIZE + Fp12.SCRATCH];
+            easy.writeTo(m, 0);
+            Fp12.cyclotomicExpByU(m, 0, 0, Fp12.SIZE);
+            assertEquals(easy.pow(Bn254.U), new Fp12Element(m, 0));
+        }
     }
 }
