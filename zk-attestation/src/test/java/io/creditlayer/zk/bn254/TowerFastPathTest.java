@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The shortcuts of the tower and the pairing against the generic arithmetic they replace: the ξ-multiplication by
  * one quotient estimate, on random and edge coefficients (0, 1, p - 1 and values whose nine-fold sits near a multiple
- * of p); halving; exponentiation by u along its width-4 NAF; the product by a normalized line (a = 1) against the general sparse product; normalized prepared points
+ * of p); halving; inversion by the binary extended Euclidean algorithm; exponentiation by u along its width-4 NAF; the product by a normalized line (a = 1) against the general sparse product; normalized prepared points
  * against plain ones in pairings and product checks.
  */
 class TowerFastPathTest {
@@ -210,6 +210,38 @@ class TowerFastPathTest {
             easy.writeTo(m, 0);
             Fp12.cyclotomicExpByU(m, 0, 0, Fp12.SIZE);
             assertEquals(easy.pow(Bn254.U), new Fp12Element(m, 0));
+        }
+    }
+
+    @Test
+    void binaryInversionMatchesFermatAndBigInteger() {
+        List<BigInteger> values = edgeValues();
+        for (int k = 0; k < 256; k += 5) {
+            values.add(BigInteger.ONE.shiftLeft(k).mod(P));
+        }
+        values.add(BigInteger.ONE.shiftLeft(256).mod(P));
+        values.add(BigInteger.ONE.shiftLeft(256).modInverse(P));
+        for (int n = 0; n < 1000; n++) {
+            values.add(new BigInteger(254, random).mod(P));
+        }
+        for (BigInteger v : values) {
+            long[] m = new long[4 * Fp.SIZE];
+            // as a Montgomery element and as a raw limb pattern
+            Fp.fromBigInteger(v, m, 0);
+            System.arraycopy(Fp.limbs(v), 0, m, Fp.SIZE, Fp.SIZE);
+            for (int offset : new int[] {0, Fp.SIZE}) {
+                BigInteger value = Fp.toBigInteger(m, offset);
+                BigInteger expected = value.signum() == 0 ? BigInteger.ZERO : value.modInverse(P);
+                Fp.inv(m, offset, m, 2 * Fp.SIZE, m, 3 * Fp.SIZE);
+                assertEquals(expected, Fp.toBigInteger(m, 2 * Fp.SIZE), "inverse of " + value);
+                assertTrue(Fp.fromLimbs(m, 2 * Fp.SIZE).compareTo(P) < 0, "fully reduced");
+                long[] fermat = new long[2 * Fp.SIZE];
+                Fp.invByFermat(m, offset, fermat, 0, fermat, Fp.SIZE);
+                assertTrue(Fp.equal(m, 2 * Fp.SIZE, fermat, 0));
+            }
+            // in place
+            Fp.inv(m, 0, m, 0, m, 3 * Fp.SIZE);
+            assertEquals(v.signum() == 0 ? BigInteger.ZERO : v.modInverse(P), Fp.toBigInteger(m, 0));
         }
     }
 }
