@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The shortcuts of the tower and the pairing against the generic arithmetic they replace: the ξ-multiplication by
  * one quotient estimate, on random and edge coefficients (0, 1, p - 1 and values whose nine-fold sits near a multiple
- * of p); halving; inversion by the binary extended Euclidean algorithm; exponentiation by u along its width-4 NAF; the product by a normalized line (a = 1) against the general sparse product; normalized prepared points
+ * of p); halving; the signed 8-bit windows of the fixed-base tables; inversion by the binary extended Euclidean algorithm; exponentiation by u along its width-4 NAF; the product by a normalized line (a = 1) against the general sparse product; normalized prepared points
  * against plain ones in pairings and product checks.
  */
 class TowerFastPathTest {
@@ -243,5 +243,54 @@ class TowerFastPathTest {
             Fp.inv(m, 0, m, 0, m, 3 * Fp.SIZE);
             assertEquals(v.signum() == 0 ? BigInteger.ZERO : v.modInverse(P), Fp.toBigInteger(m, 0));
         }
+    }
+
+    private List<BigInteger> scalarEdges() {
+        BigInteger r = Bn254.R;
+        List<BigInteger> scalars = new ArrayList<>(List.of(BigInteger.ONE, BigInteger.TWO, BigInteger.valueOf(127),
+                BigInteger.valueOf(128), BigInteger.valueOf(129), BigInteger.valueOf(255), BigInteger.valueOf(256),
+                BigInteger.valueOf(0x8080), BigInteger.valueOf(0x80ff), BigInteger.valueOf(0xff80),
+                r.subtract(BigInteger.ONE), r.subtract(BigInteger.TWO), r.shiftRight(1),
+                BigInteger.ONE.shiftLeft(253), BigInteger.ONE.shiftLeft(248).subtract(BigInteger.ONE)));
+        // runs of 0xff and 0x80 bytes (carries through many windows), below r
+        BigInteger ones = BigInteger.ONE.shiftLeft(248).subtract(BigInteger.ONE);
+        BigInteger eighties = BigInteger.ZERO;
+        for (int j = 0; j < 31; j++) {
+            eighties = eighties.shiftLeft(8).add(BigInteger.valueOf(0x80));
+        }
+        scalars.add(ones);
+        scalars.add(eighties);
+        scalars.add(eighties.add(BigInteger.ONE));
+        for (int n = 0; n < 20; n++) {
+            scalars.add(new BigInteger(254, random).mod(r));
+        }
+        return scalars;
+    }
+
+    @Test
+    void signedWindowsRecodeTheScalar() {
+        for (BigInteger k : scalarEdges()) {
+            int[] digits = new int[32];
+            G1FixedBase.recode(Fp.limbs(k), digits);
+            BigInteger sum = BigInteger.ZERO;
+            for (int j = digits.length - 1; j >= 0; j--) {
+                assertTrue(digits[j] >= -128 && digits[j] <= 128);
+                sum = sum.shiftLeft(8).add(BigInteger.valueOf(digits[j]));
+            }
+            assertEquals(k, sum);
+        }
+    }
+
+    @Test
+    void fixedBaseTablesWithSignedWindowsMultiply() {
+        G1Point p = G1Point.GENERATOR.multiply(new BigInteger(256, random));
+        G1FixedBase table = G1FixedBase.of(p);
+        for (BigInteger k : scalarEdges()) {
+            assertEquals(p.multiply(k), table.multiply(k), k.toString(16));
+        }
+        assertTrue(table.multiply(BigInteger.ZERO).isInfinity());
+        assertTrue(table.multiply(Bn254.R).isInfinity());
+        assertEquals(p.negate(), table.multiply(Bn254.R.subtract(BigInteger.ONE)));
+        assertEquals(p.multiply(BigInteger.valueOf(5)), table.multiply(Bn254.R.add(BigInteger.valueOf(5))));
     }
 }
