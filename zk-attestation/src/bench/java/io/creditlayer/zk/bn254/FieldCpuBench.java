@@ -27,6 +27,8 @@ public final class FieldCpuBench {
                 () -> { Fp12.cyclotomicSqr(m, x, x, t); return m[x]; }));
         System.out.println(CpuTimer.time("Fp12.mulBy034", 3, rounds, 200,
                 () -> { Fp12.mulBy034(m, x, y, y + 8, y + 16, x, t); return m[x]; }));
+        System.out.println(CpuTimer.time("Fp12.mulBy1034", 3, rounds, 200,
+                () -> { Fp12.mulBy1034(m, x, y + 8, y + 16, x, t); return m[x]; }));
         System.out.println(CpuTimer.time("finalExponentiation", 3, rounds, 300,
                 () -> Pairing.finalExponentiation(millerValue).hashCode()));
     }

@@ -14,7 +14,7 @@ public final class Fp12 {
     /** Scratch longs {@link #mul}, {@link #sqr}, {@link #inv}, {@link #mulBy034} and {@link #frobenius} need. */
     public static final int MUL_SCRATCH = 4 * Fp6.SIZE + Fp6.MUL_SCRATCH;
     /** Scratch longs any function of this class needs at most ({@link #cyclotomicExpByU}). */
-    public static final int SCRATCH = 3 * SIZE + MUL_SCRATCH;
+    public static final int SCRATCH = 6 * SIZE + MUL_SCRATCH;
 
     /** Offsets, inside an element, of the Fp2 coefficient of w^j, j = 0..5. */
     private static final int[] W_COEFFICIENT = {0, 24, 8, 32, 16, 40};
@@ -25,8 +25,11 @@ public final class Fp12 {
      */
     private static final long[][] FROBENIUS = new long[3][];
 
-    /** The non-adjacent form of u, least significant digit first (for exponentiation by u in the cyclotomic group). */
-    private static final int[] U_NAF = Bn254.naf(Bn254.U);
+    /**
+     * The width-4 non-adjacent form of u, least significant digit first: odd digits in [-7, 7], at least three zeros
+     * after each non-zero one; 14 non-zero digits against 24 in the plain NAF.
+     */
+    private static final int[] U_WNAF = wnaf(Bn254.U, 4);
 
     static {
         long[] m = new long[64];
@@ -112,6 +115,20 @@ public final class Fp12 {
         Fp6.add(m, gl0, hl1, z);
     }
 
+    /**
+     * z = x·(1 + b·w + c·w^3), a line scaled so that its w^0 coefficient is 1 (see
+     * {@link G2Prepared#normalized()}): with L1 = (b, c, 0), x·(1 + L1·w) = (g + h·L1·v) + (h + g·L1)·w, two sparse
+     * Fp6 products (10 Fp2 products against 13 for {@link #mulBy034}). Uses m[t, t + MUL_SCRATCH).
+     */
+    public static void mulBy1034(long[] m, int x, int b, int c, int z, int t) {
+        int gl1 = t, hl1 = t + 24, s = t + 48;
+        Fp6.mulBy01(m, x, b, c, gl1, s);
+        Fp6.mulBy01(m, x + 24, b, c, hl1, s);
+        Fp6.add(m, x + 24, gl1, z + 24);
+        Fp6.mulByV(m, hl1, hl1, s);
+        Fp6.add(m, x, hl1, z);
+    }
+
     /** z = x^(p^k) for k = 1, 2, 3: c_j·w^j ↦ c_j^(p^k)·γ_{k,j}·w^j, where c^(p^k) = conj(c) for odd k. */
     public static void frobenius(long[] m, int x, int k, int z, int t) {
         long[] gamma = FROBENIUS[k - 1];
@@ -179,23 +196,52 @@ public final class Fp12 {
     }
 
     /**
-     * z = x^u for x in the cyclotomic subgroup, along the non-adjacent form of u: there x^-1 = conj(x), so a -1
-     * digit costs one multiplication like a +1 digit.
+     * z = x^u for x in the cyclotomic subgroup, along the width-4 NAF of u: x, x^3, x^5, x^7 are computed first
+     * (one squaring, three products), and a negative digit uses the conjugate, which is the inverse there. 62
+     * cyclotomic squarings and 13 + 3 products, against 23 products along the plain NAF.
      */
     public static void cyclotomicExpByU(long[] m, int x, int z, int t) {
-        int base = t, inverse = t + SIZE, result = t + 2 * SIZE, s = t + 3 * SIZE;
-        copy(m, x, m, base);
-        conj(m, x, inverse);
-        copy(m, base, m, result);
-        for (int i = U_NAF.length - 2; i >= 0; i--) {
+        int odd = t, result = t + 4 * SIZE, conjugate = t + 5 * SIZE, s = t + 6 * SIZE;
+        // odd + k·SIZE holds x^(2k + 1); the square of x goes to result for the moment
+        copy(m, x, m, odd);
+        cyclotomicSqr(m, odd, result, s);
+        for (int k = 1; k < 4; k++) {
+            mul(m, odd + (k - 1) * SIZE, result, odd + k * SIZE, s);
+        }
+        int top = U_WNAF.length - 1;
+        copy(m, odd + (U_WNAF[top] - 1) / 2 * SIZE, m, result);
+        for (int i = top - 1; i >= 0; i--) {
             cyclotomicSqr(m, result, result, s);
-            if (U_NAF[i] == 1) {
-                mul(m, result, base, result, s);
-            } else if (U_NAF[i] == -1) {
-                mul(m, result, inverse, result, s);
+            int digit = U_WNAF[i];
+            if (digit > 0) {
+                mul(m, result, odd + (digit - 1) / 2 * SIZE, result, s);
+            } else if (digit < 0) {
+                conj(m, odd + (-digit - 1) / 2 * SIZE, conjugate);
+                mul(m, result, conjugate, result, s);
             }
         }
         copy(m, result, m, z);
+    }
+
+    /** The width-w non-adjacent form of k > 0, least significant digit first. */
+    static int[] wnaf(BigInteger k, int w) {
+        int[] digits = new int[k.bitLength() + 1];
+        int length = 0;
+        BigInteger rest = k;
+        BigInteger window = BigInteger.ONE.shiftLeft(w);
+        while (rest.signum() > 0) {
+            int digit = 0;
+            if (rest.testBit(0)) {
+                digit = rest.mod(window).intValue();
+                if (digit >= 1 << (w - 1)) {
+                    digit -= 1 << w;
+                }
+                rest = rest.subtract(BigInteger.valueOf(digit));
+            }
+            digits[length++] = digit;
+            rest = rest.shiftRight(1);
+        }
+        return java.util.Arrays.copyOf(digits, length);
     }
 
     public static boolean isOne(long[] m, int x) {

@@ -31,6 +31,12 @@ public final class Fp2 {
         Fp.dbl(m, x + 4, m, z + 4);
     }
 
+    /** z = x/2. */
+    public static void half(long[] m, int x, int z) {
+        Fp.half(m, x, m, z);
+        Fp.half(m, x + 4, m, z + 4);
+    }
+
     public static void neg(long[] m, int x, int z) {
         Fp.neg(m, x, m, z);
         Fp.neg(m, x + 4, m, z + 4);
@@ -88,23 +94,11 @@ public final class Fp2 {
     }
 
     /**
-     * z = x·ξ with ξ = 9 + i, the non-residue of the tower: (a0 + a1 i)(9 + i) = (9a0 - a1) + (a0 + 9a1) i.
-     * Uses m[t, t + 8).
+     * z = x·ξ with ξ = 9 + i, the non-residue of the tower: (a0 + a1 i)(9 + i) = (9a0 - a1) + (a0 + 9a1) i
+     * ({@link Fp#mulByXi}; t, the scratch offset of the former generic version, is unused).
      */
     public static void mulByXi(long[] m, int x, int z, int t) {
-        int nine0 = t, nine1 = t + 4;
-        times9(m, x, nine0);
-        times9(m, x + 4, nine1);
-        Fp.add(m, nine1, m, x, m, nine1);
-        Fp.sub(m, nine0, m, x + 4, m, z);
-        Fp.copy(m, nine1, m, z + 4);
-    }
-
-    private static void times9(long[] m, int x, int z) {
-        Fp.dbl(m, x, m, z);
-        Fp.dbl(m, z, m, z);
-        Fp.dbl(m, z, m, z);
-        Fp.add(m, z, m, x, m, z);
+        Fp.mulByXi(m, x, m, z);
     }
 
     /** z = x^-1 = conj(x) / (a0^2 + a1^2); the inverse of 0 is 0. Uses m[t, t + 12). */

@@ -96,6 +96,8 @@ public final class Pairing {
         int pairs = 0;
         long[][] lines = new long[ps.size()][];
         int[] points = new int[ps.size()];
+        boolean[] normalized = new boolean[ps.size()];
+        int normalizedPairs = 0;
         for (int i = 0; i < ps.size(); i++) {
             G1Point p = ps.get(i);
             G2Prepared q = qs.get(i);
@@ -105,11 +107,18 @@ public final class Pairing {
             points[pairs] = pointsAt + pairs * G1.AFFINE_SIZE;
             p.writeAffine(m, points[pairs]);
             lines[pairs] = q.lines();
+            normalized[pairs] = q.isNormalized();
+            if (normalized[pairs]) {
+                normalizedPairs++;
+            }
             pairs++;
         }
         Fp12.setOne(m, f);
         if (pairs == 0) {
             return;
+        }
+        if (normalizedPairs > 0) {
+            scalePoints(m, points, normalized, pairs, s);
         }
         int[] naf = G2Prepared.LOOP_NAF;
         int line = 0;
@@ -117,29 +126,70 @@ public final class Pairing {
             if (i != naf.length - 2) {
                 Fp12.sqr(m, f, f, s);
             }
-            multiplyLines(m, f, lines, points, pairs, line++, lineA, s);
+            multiplyLines(m, f, lines, points, normalized, pairs, line++, lineA, s);
             if (naf[i] != 0) {
-                multiplyLines(m, f, lines, points, pairs, line++, lineA, s);
+                multiplyLines(m, f, lines, points, normalized, pairs, line++, lineA, s);
             }
         }
-        multiplyLines(m, f, lines, points, pairs, line++, lineA, s);
-        multiplyLines(m, f, lines, points, pairs, line, lineA, s);
+        multiplyLines(m, f, lines, points, normalized, pairs, line++, lineA, s);
+        multiplyLines(m, f, lines, points, normalized, pairs, line, lineA, s);
     }
 
-    /** f *= Π_pairs (a·yP + b·xP·w + c·w^3) for the line number {@code line} of each pair. */
-    private static void multiplyLines(long[] m, int f, long[][] lines, int[] points, int pairs, int line, int at,
-                                      int s) {
+    /**
+     * Replaces each (xP, yP) of a pair with normalized lines by (xP/yP, 1/yP), one field inversion for all of them
+     * (Montgomery's trick). yP is never 0: G1 has odd prime order, so no point of it has order 2. Uses
+     * m[t, t + 4·Fp.SIZE + 4·pairs).
+     */
+    private static void scalePoints(long[] m, int[] points, boolean[] normalized, int pairs, int t) {
+        int inverse = t, current = t + Fp.SIZE, scratch = t + 2 * Fp.SIZE, prefix = t + 3 * Fp.SIZE;
+        int count = 0;
+        Fp.setOne(m, inverse);
+        for (int k = 0; k < pairs; k++) {
+            if (normalized[k]) {
+                // prefix[count] = product of the y's before this one
+                Fp.copy(m, inverse, m, prefix + count * Fp.SIZE);
+                Fp.mul(m, inverse, m, points[k] + Fp.SIZE, m, inverse);
+                count++;
+            }
+        }
+        Fp.inv(m, inverse, m, inverse, m, scratch);
+        for (int k = pairs - 1; k >= 0; k--) {
+            if (!normalized[k]) {
+                continue;
+            }
+            count--;
+            int xp = points[k], yp = xp + Fp.SIZE;
+            // current = 1/yP; inverse becomes the inverse of the product of the y's before this one
+            Fp.mul(m, inverse, m, prefix + count * Fp.SIZE, m, current);
+            Fp.mul(m, inverse, m, yp, m, inverse);
+            Fp.mul(m, xp, m, current, m, xp);
+            Fp.copy(m, current, m, yp);
+        }
+    }
+
+    /**
+     * f *= Π_pairs (a·yP + b·xP·w + c·w^3) for the line number {@code line} of each pair; for normalized lines
+     * (a = 1, P stored as (xP/yP, 1/yP)) the factor is 1 + b·xP·w + c·yP·w^3.
+     */
+    private static void multiplyLines(long[] m, int f, long[][] lines, int[] points, boolean[] normalized,
+                                      int pairs, int line, int at, int s) {
         int a = at, b = at + Fp2.SIZE, c = b + Fp2.SIZE;
         int o = line * G2Prepared.LINE_SIZE;
         for (int k = 0; k < pairs; k++) {
             long[] coefficients = lines[k];
             int xp = points[k], yp = xp + Fp.SIZE;
-            Fp.mul(coefficients, o, m, yp, m, a);
-            Fp.mul(coefficients, o + 4, m, yp, m, a + 4);
             Fp.mul(coefficients, o + 8, m, xp, m, b);
             Fp.mul(coefficients, o + 12, m, xp, m, b + 4);
-            System.arraycopy(coefficients, o + 16, m, c, Fp2.SIZE);
-            Fp12.mulBy034(m, f, a, b, c, f, s);
+            if (normalized[k]) {
+                Fp.mul(coefficients, o + 16, m, yp, m, c);
+                Fp.mul(coefficients, o + 20, m, yp, m, c + 4);
+                Fp12.mulBy1034(m, f, b, c, f, s);
+            } else {
+                Fp.mul(coefficients, o, m, yp, m, a);
+                Fp.mul(coefficients, o + 4, m, yp, m, a + 4);
+                System.arraycopy(coefficients, o + 16, m, c, Fp2.SIZE);
+                Fp12.mulBy034(m, f, a, b, c, f, s);
+            }
         }
     }
 

@@ -43,8 +43,8 @@ public final class Groth16Verifier {
 
     private Groth16Verifier(VerificationKey key, boolean tables) {
         this.key = Objects.requireNonNull(key, "key");
-        this.gamma = G2Prepared.of(key.gamma());
-        this.delta = G2Prepared.of(key.delta());
+        this.gamma = G2Prepared.of(key.gamma()).normalized();
+        this.delta = G2Prepared.of(key.delta()).normalized();
         this.alphaBeta = Pairing.millerLoop(List.of(key.alpha()), List.of(G2Prepared.of(key.beta())));
         this.icTables = tables ? key.ic().subList(1, key.ic().size()).stream().map(G1FixedBase::of).toList() : null;
     }
