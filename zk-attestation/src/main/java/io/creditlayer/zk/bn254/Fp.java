@@ -340,138 +340,82 @@ public final class Fp {
      * z = x^-1; the inverse of 0 is 0. The binary extended Euclidean algorithm on the limbs (variable time: nothing
      * handled here is secret), with u = x·a and v = x·b (mod p) kept invariant from (u, v, a, b) = (x, p, 1, 0)
      * until u or v is 1; a few µs against a few hundred Montgomery products for Fermat's x^(p-2). x is in Montgomery
-     * form X = x·R, so the loop yields X^-1 = x^-1·R^-1 and one product by R^3 brings it to x^-1·R. t[to, to + 4)
-     * is not used (kept for the former Fermat version's signature).
+     * form X = x·R, so the loop yields X^-1 = x^-1·R^-1 and one product by R^3 brings it to x^-1·R. u and v are plain
+     * integers; a and b are residues, halved and subtracted mod p by {@link #half} and {@link #sub}. The four
+     * working values live in one small array per call (inversions are rare: a handful per verification).
+     * t[to, to + 4) is not used (kept for the former Fermat version's signature).
      */
     public static void inv(long[] x, int xo, long[] z, int zo, long[] t, int to) {
-        long u0 = x[xo], u1 = x[xo + 1], u2 = x[xo + 2], u3 = x[xo + 3];
-        if ((u0 | u1 | u2 | u3) == 0) {
+        if (isZero(x, xo)) {
             setZero(z, zo);
             return;
         }
-        long v0 = P0, v1 = P1, v2 = P2, v3 = P3;
-        long a0 = 1, a1 = 0, a2 = 0, a3 = 0;
-        long b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+        final int u = 0, v = SIZE, a = 2 * SIZE, b = 3 * SIZE;
+        long[] w = new long[4 * SIZE];
+        copy(x, xo, w, u);
+        w[v] = P0;
+        w[v + 1] = P1;
+        w[v + 2] = P2;
+        w[v + 3] = P3;
+        w[a] = 1;
         while (true) {
-            // u = u/2, a = a/2 (mod p) while u is even; then the same for v and b. u, v > 0 throughout
-            while ((u0 & 1) == 0) {
-                u0 = (u0 >>> 1) | (u1 << 63);
-                u1 = (u1 >>> 1) | (u2 << 63);
-                u2 = (u2 >>> 1) | (u3 << 63);
-                u3 >>>= 1;
-                long mask = -(a0 & 1);
-                long q0 = P0 & mask, q1 = P1 & mask, q2 = P2 & mask, q3 = P3 & mask;
-                long s0 = a0 + q0;
-                long c = carry(a0, q0, s0);
-                long s1 = a1 + q1 + c;
-                c = carry(a1, q1, s1);
-                long s2 = a2 + q2 + c;
-                c = carry(a2, q2, s2);
-                long s3 = a3 + q3 + c;
-                a0 = (s0 >>> 1) | (s1 << 63);
-                a1 = (s1 >>> 1) | (s2 << 63);
-                a2 = (s2 >>> 1) | (s3 << 63);
-                a3 = s3 >>> 1;
+            while ((w[u] & 1) == 0) {
+                shiftRightOne(w, u);
+                half(w, a, w, a);
             }
-            while ((v0 & 1) == 0) {
-                v0 = (v0 >>> 1) | (v1 << 63);
-                v1 = (v1 >>> 1) | (v2 << 63);
-                v2 = (v2 >>> 1) | (v3 << 63);
-                v3 >>>= 1;
-                long mask = -(b0 & 1);
-                long q0 = P0 & mask, q1 = P1 & mask, q2 = P2 & mask, q3 = P3 & mask;
-                long s0 = b0 + q0;
-                long c = carry(b0, q0, s0);
-                long s1 = b1 + q1 + c;
-                c = carry(b1, q1, s1);
-                long s2 = b2 + q2 + c;
-                c = carry(b2, q2, s2);
-                long s3 = b3 + q3 + c;
-                b0 = (s0 >>> 1) | (s1 << 63);
-                b1 = (s1 >>> 1) | (s2 << 63);
-                b2 = (s2 >>> 1) | (s3 << 63);
-                b3 = s3 >>> 1;
+            while ((w[v] & 1) == 0) {
+                shiftRightOne(w, v);
+                half(w, b, w, b);
             }
-            if ((u0 ^ 1 | u1 | u2 | u3) == 0) {
+            if (isPlainOne(w, u)) {
                 break;
             }
-            if ((v0 ^ 1 | v1 | v2 | v3) == 0) {
-                a0 = b0;
-                a1 = b1;
-                a2 = b2;
-                a3 = b3;
+            if (isPlainOne(w, v)) {
+                copy(w, b, w, a);
                 break;
             }
-            // both odd and above 1, and coprime, so u != v: subtract the smaller from the larger
-            long d0 = u0 - v0;
-            long k = borrow(u0, v0, d0);
-            long d1 = u1 - v1 - k;
-            k = borrow(u1, v1, d1);
-            long d2 = u2 - v2 - k;
-            k = borrow(u2, v2, d2);
-            long d3 = u3 - v3 - k;
-            k = borrow(u3, v3, d3);
-            if (k == 0) {
-                u0 = d0;
-                u1 = d1;
-                u2 = d2;
-                u3 = d3;
-                // a = a - b (mod p)
-                long e0 = a0 - b0;
-                long w = borrow(a0, b0, e0);
-                long e1 = a1 - b1 - w;
-                w = borrow(a1, b1, e1);
-                long e2 = a2 - b2 - w;
-                w = borrow(a2, b2, e2);
-                long e3 = a3 - b3 - w;
-                w = borrow(a3, b3, e3);
-                long mask = -w;
-                long q0 = P0 & mask, q1 = P1 & mask, q2 = P2 & mask, q3 = P3 & mask;
-                a0 = e0 + q0;
-                long c = carry(e0, q0, a0);
-                a1 = e1 + q1 + c;
-                c = carry(e1, q1, a1);
-                a2 = e2 + q2 + c;
-                c = carry(e2, q2, a2);
-                a3 = e3 + q3 + c;
+            // both odd, above 1 and coprime, so u != v: subtract the smaller from the larger
+            if (subtractIfNotBelow(w, u, v)) {
+                sub(w, a, w, b, w, a);
             } else {
-                // v = v - u = -d
-                long n0 = -d0;
-                long w = d0 != 0 ? 1 : 0;
-                long n1 = -d1 - w;
-                w = (d1 | w) != 0 ? 1 : 0;
-                long n2 = -d2 - w;
-                w = (d2 | w) != 0 ? 1 : 0;
-                long n3 = -d3 - w;
-                v0 = n0;
-                v1 = n1;
-                v2 = n2;
-                v3 = n3;
-                // b = b - a (mod p)
-                long e0 = b0 - a0;
-                w = borrow(b0, a0, e0);
-                long e1 = b1 - a1 - w;
-                w = borrow(b1, a1, e1);
-                long e2 = b2 - a2 - w;
-                w = borrow(b2, a2, e2);
-                long e3 = b3 - a3 - w;
-                w = borrow(b3, a3, e3);
-                long mask = -w;
-                long q0 = P0 & mask, q1 = P1 & mask, q2 = P2 & mask, q3 = P3 & mask;
-                b0 = e0 + q0;
-                long c = carry(e0, q0, b0);
-                b1 = e1 + q1 + c;
-                c = carry(e1, q1, b1);
-                b2 = e2 + q2 + c;
-                c = carry(e2, q2, b2);
-                b3 = e3 + q3 + c;
+                subtractIfNotBelow(w, v, u);
+                sub(w, b, w, a, w, b);
             }
         }
-        z[zo] = a0;
-        z[zo + 1] = a1;
-        z[zo + 2] = a2;
-        z[zo + 3] = a3;
+        copy(w, a, z, zo);
         mul(z, zo, R_CUBED, 0, z, zo);
+    }
+
+    /** w[o, o + 4) >>= 1, as a plain integer. */
+    private static void shiftRightOne(long[] w, int o) {
+        w[o] = (w[o] >>> 1) | (w[o + 1] << 63);
+        w[o + 1] = (w[o + 1] >>> 1) | (w[o + 2] << 63);
+        w[o + 2] = (w[o + 2] >>> 1) | (w[o + 3] << 63);
+        w[o + 3] >>>= 1;
+    }
+
+    private static boolean isPlainOne(long[] w, int o) {
+        return (w[o] ^ 1 | w[o + 1] | w[o + 2] | w[o + 3]) == 0;
+    }
+
+    /** If x >= y as plain integers (x at w[xo], y at w[yo]): x -= y and true; else false, x unchanged. */
+    private static boolean subtractIfNotBelow(long[] w, int xo, int yo) {
+        long d0 = w[xo] - w[yo];
+        long k = borrow(w[xo], w[yo], d0);
+        long d1 = w[xo + 1] - w[yo + 1] - k;
+        k = borrow(w[xo + 1], w[yo + 1], d1);
+        long d2 = w[xo + 2] - w[yo + 2] - k;
+        k = borrow(w[xo + 2], w[yo + 2], d2);
+        long d3 = w[xo + 3] - w[yo + 3] - k;
+        k = borrow(w[xo + 3], w[yo + 3], d3);
+        if (k != 0) {
+            return false;
+        }
+        w[xo] = d0;
+        w[xo + 1] = d1;
+        w[xo + 2] = d2;
+        w[xo + 3] = d3;
+        return true;
     }
 
     /** z = x^-1 by Fermat's x^(p-2) (the former {@link #inv}; kept for the tests). Uses t[to, to + 4). */
