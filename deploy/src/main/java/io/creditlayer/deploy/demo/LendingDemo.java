@@ -213,13 +213,10 @@ public final class LendingDemo {
      */
     private HeldOut heldOut(Extraction extraction) throws java.io.IOException {
         List<TrainingRow> rows = extraction.rows;
-        List<TrainingRow> heldOut = rows.subList(heldOutFrom(rows.stream().mapToLong(r -> r.profile().asOfTimestamp()).toArray()),
-                rows.size());
+        int from = heldOutFrom(rows.stream().mapToLong(r -> r.profile().asOfTimestamp()).toArray());
         CounterpartyLabels labels = DeploymentAddresses.counterpartyLabels(outputDir.resolve("deployment.json"),
                 outputDir.resolve(ScenarioManifest.FILE_NAME));
-        int n = heldOut.size();
-        int heldOutFrom = rows.size() - n;
-        HeldOut h = new HeldOut(rows.size(), n);
+        HeldOut h = new HeldOut(rows.size(), rows.size() - from);
         String header = "wallet,as_of_block,label," + String.join(",", COHORTS) + "\n";
         StringBuilder csv = new StringBuilder(header);
         StringBuilder all = new StringBuilder(header);
@@ -235,8 +232,8 @@ public final class LendingDemo {
             c[4] = WalletCohorts.chain(signals.chainId());
             String line = profile.wallet() + "," + profile.asOfBlock() + "," + rows.get(r).label() + "," + String.join(",", c) + "\n";
             all.append(line);
-            if (r >= heldOutFrom) {
-                int i = r - heldOutFrom;
+            if (r >= from) {
+                int i = r - from;
                 h.x[i] = profile.values();
                 h.defaulted[i] = rows.get(r).label() == 1;
                 h.wallet[i] = profile.wallet();
