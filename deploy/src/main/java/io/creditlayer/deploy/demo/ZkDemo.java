@@ -26,7 +26,6 @@ import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.utils.Numeric;
 
 import java.io.IOException;
@@ -294,7 +293,7 @@ public final class ZkDemo {
         market.postCollateral(borrower, BigInteger.TEN.pow(SystemDeployer.DEVNET_COLLATERAL_DECIMALS).multiply(BigInteger.TEN));
         LendingPool pool = market.pool(borrower);
         o.collateralRatioBps = pool.collateralRatioBpsOf(o.borrower).send();
-        LendingPool.PositionView position = position(o.borrower);
+        LendingPool.PositionView position = position(pool, o.borrower);
         BigInteger debt = position.debt;
         o.borrowLimit = position.borrowLimit;
         o.borrowed = o.borrowLimit.subtract(debt).multiply(BigInteger.valueOf(90)).divide(BigInteger.valueOf(100));
@@ -310,9 +309,7 @@ public final class ZkDemo {
     }
 
     /** LendingPool.positionOf's borrower view (StructReturns: the demo also runs inside a Quarkus test's loaders). */
-    private LendingPool.PositionView position(String borrower) throws IOException {
-        LendingPool pool = LendingPool.load(deployment.lendingPool(), chain.web3j(),
-                new ReadonlyTransactionManager(chain.web3j(), deployment.lendingPool()), chain.gasProvider());
+    private LendingPool.PositionView position(LendingPool pool, String borrower) throws IOException {
         RemoteFunctionCall<LendingPool.PositionView> call = pool.positionOf(borrower);
         EthCall result = chain.web3j().ethCall(Transaction.createEthCallTransaction(null, deployment.lendingPool(),
                 call.encodeFunctionCall()), DefaultBlockParameterName.LATEST).send();

@@ -90,7 +90,7 @@ public class RegistryChain {
 
     public RegistryModel model(String modelId) {
         RemoteFunctionCall<ModelRegistry.Model> call = registry().getModel(bytes32(modelId));
-        String returned = Numeric.toHexString(ethCall(registryAddress(), call.encodeFunctionCall(), "ModelRegistry.getModel"));
+        String returned = ethCall(registryAddress(), call.encodeFunctionCall(), "ModelRegistry.getModel");
         ModelRegistry.Model model;
         try {
             model = StructReturns.decode(call, returned, ModelRegistry.Model.class);
@@ -201,14 +201,15 @@ public class RegistryChain {
         }
     }
 
-    private byte[] ethCall(String to, String data, String what) {
+    /** The call's raw return (hex). */
+    private String ethCall(String to, String data, String what) {
         try {
             EthCall response = chain.web3j().ethCall(Transaction.createEthCallTransaction(sender(), to, data),
                     DefaultBlockParameterName.LATEST).send();
             if (response.hasError() || response.isReverted()) {
                 throw new IllegalStateException(what + " reverted");
             }
-            return Numeric.hexStringToByteArray(response.getValue());
+            return response.getValue();
         } catch (IOException | RuntimeException e) {
             throw unavailable(what, e);
         }
