@@ -32,4 +32,12 @@ public interface SiweConfig {
     /** Tolerated clock difference for a message's Issued At lying in the future. */
     @WithDefault("PT1M")
     Duration clockSkew();
+
+    /** Sign-in requests (nonce and verify) one client may send at once. */
+    @WithDefault("20")
+    int clientBurst();
+
+    /** Sign-in requests per minute one client may send on average, once its burst is spent. */
+    @WithDefault("10")
+    int clientRequestsPerMinute();
 }

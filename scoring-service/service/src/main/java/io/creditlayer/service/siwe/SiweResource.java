@@ -1,11 +1,13 @@
 package io.creditlayer.service.siwe;
 
 import io.creditlayer.service.api.problem.Problem;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,13 +29,17 @@ import java.time.Instant;
         description = "a session token from POST /v1/siwe/verify")
 public class SiweResource {
     public static final String SECURITY_SCHEME = "siwe-session";
+    private static final String SIGN_IN_RATE_LIMITED = "sign-in-rate-limited: this client (IPv4 address or IPv6 /64) "
+            + "sent more than creditlayer.siwe.client-burst sign-in requests, refilled at client-requests-per-minute; Retry-After";
 
     private final SiweService siwe;
     private final CurrentSession current;
+    private final SignInLimiter limiter;
 
-    public SiweResource(SiweService siwe, CurrentSession current) {
+    public SiweResource(SiweService siwe, CurrentSession current, SignInLimiter limiter) {
         this.siwe = siwe;
         this.current = current;
+        this.limiter = limiter;
     }
 
     /**
@@ -69,7 +75,10 @@ public class SiweResource {
     @Operation(summary = "A fresh sign-in nonce", description = "Random, single use, valid for creditlayer.siwe.nonce-ttl "
             + "(5 minutes by default). The answer also names the domain and chain id the message must carry.")
     @APIResponse(responseCode = "200", description = "the nonce")
-    public Response nonce() {
+    @APIResponse(responseCode = "429", description = SIGN_IN_RATE_LIMITED,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response nonce(@Context HttpServerRequest http) {
+        limiter.admit(clientAddress(http));
         SiweService.IssuedNonce issued = siwe.issueNonce();
         return noStore(Response.ok(new NonceView(issued.nonce(), issued.issuedAt(), issued.expiresAt(), siwe.domain(),
                 siwe.chainId(), SiweMessage.VERSION)));
@@ -88,7 +97,10 @@ public class SiweResource {
     @APIResponse(responseCode = "401", description = "siwe-wrong-domain, siwe-wrong-chain, siwe-not-yet-valid, siwe-expired, "
             + "siwe-bad-signature, siwe-unknown-nonce, siwe-nonce-expired, siwe-replay",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response verify(VerifyRequest request) {
+    @APIResponse(responseCode = "429", description = SIGN_IN_RATE_LIMITED,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response verify(VerifyRequest request, @Context HttpServerRequest http) {
+        limiter.admit(clientAddress(http));
         SiweService.OpenedSession opened = request == null ? siwe.verify(null, null)
                 : siwe.verify(request.message(), request.signature());
         BorrowerSession session = opened.session();
@@ -113,5 +125,9 @@ public class SiweResource {
         CacheControl cache = new CacheControl();
         cache.setNoStore(true);
         return response.cacheControl(cache).build();
+    }
+
+    private static String clientAddress(HttpServerRequest http) {
+        return http == null || http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
     }
 }
