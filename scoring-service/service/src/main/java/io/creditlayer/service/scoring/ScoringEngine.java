@@ -11,6 +11,8 @@ import io.creditlayer.service.store.WalletScoreRecord;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.scheduler.Scheduled;
+import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +32,7 @@ import java.util.concurrent.ConcurrentMap;
 public class ScoringEngine {
     /** Reasons returned with a score. */
     public static final int TOP_REASONS = 4;
+    private static final Logger LOG = Logger.getLogger(ScoringEngine.class);
 
     private final ObjectMapper json;
     private final Counter served;
@@ -142,6 +145,40 @@ public class ScoringEngine {
                     "no approved credit model is active; governance must approve one with a passing fairness report");
         }
         return current;
+    }
+
+    /**
+     * Follows the database's active model: another instance may have approved or retired a model since this one
+     * loaded its own, and a retired model must stop serving everywhere, not only where governance called. Runs
+     * every {@code creditlayer.scoring.active-model-check} and under the same lock as {@link #activate} and
+     * {@link #deactivate}, reading the row inside it, so a local approval committed before its activation can
+     * never be undone by a check that read the row earlier.
+     */
+    @Scheduled(identity = "creditlayer-active-model", every = "${creditlayer.scoring.active-model-check:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public synchronized void followActiveModel() {
+        Optional<CreditModelRecord> record = QuarkusTransaction.requiringNew().call(CreditModelRecord::active);
+        String wanted = record.map(r -> r.modelId).orElse(null);
+        Active current = active;
+        if (current == null ? wanted == null : current.modelId.equalsIgnoreCase(wanted == null ? "" : wanted)) {
+            return;
+        }
+        if (wanted == null) {
+            LOG.infof("model %s is no longer active in the database (retired elsewhere): it stops serving here", current.modelId);
+            deactivate();
+            return;
+        }
+        CreditModel model;
+        try {
+            model = CreditModel.load(Path.of(record.get().artifactDir));
+        } catch (RuntimeException e) {
+            // keep serving what this instance has; the next check tries again (the artifact may be on its way)
+            LOG.errorf("model %s is active in the database but its artifact does not load here: %s", wanted, e.getMessage());
+            return;
+        }
+        LOG.infof("model %s became active in the database (approved elsewhere): it serves here from now on%s", wanted,
+                current == null ? "" : ", in place of " + current.modelId);
+        activate(wanted, model);
     }
 
     private synchronized Active loadActive() {

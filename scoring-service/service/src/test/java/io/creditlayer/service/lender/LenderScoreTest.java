@@ -5,6 +5,8 @@ import io.creditlayer.model.Explanation;
 import io.creditlayer.service.auth.Scope;
 import io.creditlayer.service.scoring.ScoringEngine;
 import io.creditlayer.service.testing.PostgresTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.creditlayer.service.store.CreditModelRecord;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -175,6 +177,28 @@ class LenderScoreTest {
             fixtures.setActive(modelId, true);
         }
         given().header(HEADER, key).get(path).then().statusCode(200);
+    }
+
+    @Test
+    void aRetirementOrApprovalMadeOnAnotherInstanceReachesThisOne() {
+        String modelId = fixtures.model().modelId();
+        String path = "/v1/wallets/" + fixtures.profiles().get(2).address() + "/score";
+        given().header(HEADER, key).get(path).then().statusCode(200).body("modelId", equalTo(modelId));
+        try {
+            // another instance retires the model: only the database changes
+            QuarkusTransaction.requiringNew().run(() -> CreditModelRecord.update("active = false where modelId = ?1", modelId));
+            given().header(HEADER, key).get(path).then().statusCode(200); // until this instance looks
+            engine.followActiveModel();
+            problem(given().header(HEADER, key).get(path), 503, "no-active-model", path);
+            engine.followActiveModel(); // nothing changed: still none
+            problem(given().header(HEADER, key).get(path), 503, "no-active-model", path);
+            // and approves it again
+            QuarkusTransaction.requiringNew().run(() -> CreditModelRecord.update("active = true where modelId = ?1", modelId));
+            engine.followActiveModel();
+            given().header(HEADER, key).get(path).then().statusCode(200).body("modelId", equalTo(modelId));
+        } finally {
+            fixtures.setActive(modelId, true);
+        }
     }
 
     static io.restassured.response.ValidatableResponse problem(Response response, int status, String slug, String instance) {
