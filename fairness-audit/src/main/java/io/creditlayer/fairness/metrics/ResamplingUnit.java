@@ -1,5 +1,7 @@
 package io.creditlayer.fairness.metrics;
 
+import java.util.Locale;
+
 /**
  * What one bootstrap draw picks, and how many there are to pick from: single rows, or whole clusters (every row of a
  * drawn cluster counts once per draw). An interval over clusters answers "how much would this move with other
@@ -11,17 +13,12 @@ package io.creditlayer.fairness.metrics;
 public record ResamplingUnit(Kind kind, int count) {
 
     public enum Kind {
-        ROWS("rows"),
-        CLUSTERS("clusters");
+        ROWS,
+        CLUSTERS;
 
-        private final String id;
-
-        Kind(String id) {
-            this.id = id;
-        }
-
+        /** "rows" or "clusters", as reports write it. */
         public String id() {
-            return id;
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -48,6 +45,6 @@ public record ResamplingUnit(Kind kind, int count) {
 
     /** "1,105 rows" or "412 clusters". */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "%,d %s", count, kind.id());
+        return String.format(Locale.ROOT, "%,d %s", count, kind.id());
     }
 }
