@@ -1,5 +1,7 @@
 package io.creditlayer.fairness;
 
+import io.creditlayer.fairness.metrics.Population;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,10 +11,13 @@ import java.util.Map;
  * adverse outcome); the decision "approved" is the favourable one and comes either directly ({@code approved})
  * or from the policy's approval rule applied to {@code tier} (tier >= k) or {@code pd} (PD <= t). {@code pd} is
  * the model's probability of default. {@code weights} are optional sample weights. Each attribute maps a cohort
- * name ("sex", "age") to one label per row ("female", "<=25"). Arrays are copied in and out.
+ * name ("sex", "age") to one label per row ("female", "<=25"). {@code clusters} optionally names the cluster of
+ * each row, e.g. the wallet behind each borrow: a wallet's borrows are not independent, so the bootstrap then draws
+ * whole wallets and the intervals widen accordingly; point estimates and the verdict do not depend on it. Arrays
+ * are copied in and out.
  */
 public record AuditInput(boolean[] defaulted, boolean[] approved, double[] pd, int[] tier, double[] weights,
-                         Map<String, String[]> attributes, ModelDetails model) {
+                         Map<String, String[]> attributes, String[] clusters, ModelDetails model) {
 
     public AuditInput {
         if (defaulted == null || defaulted.length == 0) {
@@ -29,12 +34,13 @@ public record AuditInput(boolean[] defaulted, boolean[] approved, double[] pd, i
             attributes.forEach((k, v) -> copy.put(k, v == null ? null : v.clone()));
         }
         attributes = Collections.unmodifiableMap(copy);
+        clusters = clusters == null ? null : Population.checkedClusters(clusters, n);
         model = model == null ? ModelDetails.unspecified() : model;
     }
 
     /** Labels only; add a decision, probabilities or tiers, weights and attributes with the withers. */
     public static AuditInput of(boolean[] defaulted) {
-        return new AuditInput(defaulted, null, null, null, null, Map.of(), null);
+        return new AuditInput(defaulted, null, null, null, null, Map.of(), null, null);
     }
 
     /** A decision and its label per row. */
@@ -63,29 +69,37 @@ public record AuditInput(boolean[] defaulted, boolean[] approved, double[] pd, i
     }
 
     public AuditInput withApproved(boolean[] approved) {
-        return new AuditInput(defaulted, approved, pd, tier, weights, attributes, model);
+        return new AuditInput(defaulted, approved, pd, tier, weights, attributes, clusters, model);
     }
 
     public AuditInput withPd(double[] pd) {
-        return new AuditInput(defaulted, approved, pd, tier, weights, attributes, model);
+        return new AuditInput(defaulted, approved, pd, tier, weights, attributes, clusters, model);
     }
 
     public AuditInput withTier(int[] tier) {
-        return new AuditInput(defaulted, approved, pd, tier, weights, attributes, model);
+        return new AuditInput(defaulted, approved, pd, tier, weights, attributes, clusters, model);
     }
 
     public AuditInput withWeights(double[] weights) {
-        return new AuditInput(defaulted, approved, pd, tier, weights, attributes, model);
+        return new AuditInput(defaulted, approved, pd, tier, weights, attributes, clusters, model);
     }
 
     public AuditInput withAttribute(String name, String[] values) {
         LinkedHashMap<String, String[]> next = new LinkedHashMap<>(attributes);
         next.put(name, values);
-        return new AuditInput(defaulted, approved, pd, tier, weights, next, model);
+        return new AuditInput(defaulted, approved, pd, tier, weights, next, clusters, model);
+    }
+
+    /**
+     * The cluster of every row (e.g. its wallet), or null for independent rows: one non-blank id per row; the
+     * bootstrap then resamples whole clusters.
+     */
+    public AuditInput withClusters(String[] clusters) {
+        return new AuditInput(defaulted, approved, pd, tier, weights, attributes, clusters, model);
     }
 
     public AuditInput withModel(ModelDetails model) {
-        return new AuditInput(defaulted, approved, pd, tier, weights, attributes, model);
+        return new AuditInput(defaulted, approved, pd, tier, weights, attributes, clusters, model);
     }
 
     public int size() {
@@ -122,6 +136,11 @@ public record AuditInput(boolean[] defaulted, boolean[] approved, double[] pd, i
         LinkedHashMap<String, String[]> out = new LinkedHashMap<>();
         attributes.forEach((k, v) -> out.put(k, v == null ? null : v.clone()));
         return out;
+    }
+
+    @Override
+    public String[] clusters() {
+        return clusters == null ? null : clusters.clone();
     }
 
     @Override

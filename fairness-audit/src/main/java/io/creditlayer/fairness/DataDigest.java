@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * SHA-256 of the audited rows (decision, label, PD, weight, attributes) in a fixed binary layout, so a report
- * names exactly which data it judged without containing the data.
+ * SHA-256 of the audited rows (decision, label, PD, weight, attributes, and cluster ids when given) in a fixed
+ * binary layout, so a report names exactly which data it judged without containing the data. Cluster ids come
+ * last and only when present, so the digest of rows without clusters is what it was before clusters existed.
  */
 final class DataDigest {
     private DataDigest() {
@@ -45,6 +46,13 @@ final class DataDigest {
                 string(out, e.getKey());
                 for (String v : e.getValue()) {
                     string(out, v);
+                }
+            }
+            String[] clusters = p.clusters();
+            if (clusters != null) {
+                out.writeUTF("clusters");
+                for (String id : clusters) {
+                    string(out, id);
                 }
             }
         } catch (IOException e) {

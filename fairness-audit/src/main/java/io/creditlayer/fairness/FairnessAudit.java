@@ -84,7 +84,8 @@ public final class FairnessAudit {
             }
         }
         boolean[] approved = policy.approval().resolve(input);
-        Population population = new Population(approved, input.defaulted(), input.pd(), input.weights(), input.attributes());
+        Population population = new Population(approved, input.defaulted(), input.pd(), input.weights(), input.attributes(),
+                input.clusters());
         FairnessMetrics.Settings settings = new FairnessMetrics.Settings(policy.minGroupSize(), policy.minOutcomeCount(),
                 policy.referenceRule(), policy.referenceGroups(), options.intersectional(), options.eceBins(),
                 options.geiAlpha(), options.resamples(), options.confidence(), options.seed(), options.parallel());

@@ -1,6 +1,9 @@
 package io.creditlayer.fairness;
 
-/** Prints the report hash of a fixed audit; run in a fresh JVM by {@link CrossProcessDeterminismTest}. */
+/**
+ * Prints the report hash of a fixed audit, of its rows clustered into wallets with the argument "clustered"; run in
+ * a fresh JVM by {@link CrossProcessDeterminismTest}.
+ */
 public final class HashMain {
     private HashMain() {
     }
@@ -17,7 +20,18 @@ public final class HashMain {
                 FairnessAudit.Options.defaults().withBootstrap(150, 5));
     }
 
+    /** The same rows as {@link #report()}, 2,500 borrows of 700 wallets. */
+    static AuditReport clusteredReport() {
+        String[] wallet = new String[2500];
+        for (int i = 0; i < wallet.length; i++) {
+            wallet[i] = "0x" + Integer.toHexString(i * 7919 % 700);
+        }
+        return FairnessAudit.run(Synthetic.applicants(2500, 31, 0.03).withClusters(wallet), FairnessPolicy.parse(POLICY),
+                FairnessAudit.Options.defaults().withBootstrap(150, 5));
+    }
+
     public static void main(String[] args) {
-        System.out.println(report().sha256().hex());
+        boolean clustered = args.length > 0 && args[0].equals("clustered");
+        System.out.println((clustered ? clusteredReport() : report()).sha256().hex());
     }
 }

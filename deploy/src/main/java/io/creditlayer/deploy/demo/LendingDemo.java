@@ -160,8 +160,8 @@ public final class LendingDemo {
             out.printf("  profiles            %s: %,d wallets as of block %,d%n", extraction.profilesFile.toAbsolutePath(),
                     extraction.profiles, head);
             printDemoBorrowers(model, manifest, extraction.profileByWallet);
-            out.printf("  fairness audit      %s (%s) on %,d held-out borrows by five wallet cohorts (proxies); report %s%n",
-                    fairness.verdict, fairness.reason, fairness.rows, fairness.html.toAbsolutePath());
+            out.printf("  fairness audit      %s (%s) on %,d held-out borrows of %,d wallets by five wallet cohorts (proxies); report %s%n",
+                    fairness.verdict, fairness.reason, fairness.rows, fairness.wallets, fairness.html.toAbsolutePath());
             out.printf("  devnet governance   %s (%s): the policy the service enforces here (%s)%n",
                     fairness.governanceVerdict, fairness.governanceReason, policy());
             if (service == null) {
@@ -267,7 +267,8 @@ public final class LendingDemo {
 
     /**
      * Audits the model's decisions on the held-out borrows by the five wallet cohorts, under the default gate and
-     * under the devnet governance policy. Writes the JSON and HTML reports and a Markdown summary.
+     * under the devnet governance policy. Writes the JSON and HTML reports and a Markdown summary. A wallet borrows
+     * many times and its borrows are not independent, so the bootstrap draws whole wallets (ADR 0019).
      */
     private static FairnessOutcome audit(CreditModel model, HeldOut h, Path outputDir, Path policyFile) throws java.io.IOException {
         int n = h.x.length;
@@ -278,7 +279,7 @@ public final class LendingDemo {
             pd[i] = score.pd();
             tier[i] = score.tier();
         }
-        AuditInput input = AuditInput.of(h.defaulted).withPd(pd).withTier(tier);
+        AuditInput input = AuditInput.of(h.defaulted).withPd(pd).withTier(tier).withClusters(h.wallet);
         for (int c = 0; c < COHORTS.size(); c++) {
             String[] values = new String[n];
             for (int i = 0; i < n; i++) {
@@ -289,7 +290,7 @@ public final class LendingDemo {
         input = input.withModel(ModelDetails.of("credit-model wallet preset", model.modelId(),
                         "the run command's credit model, trained on the devnet training set (time-ordered 60/20/20)")
                 .withData("devnet training set: " + h.trainingRows + " borrows",
-                        n + " held-out borrows (the trainer's test part: the latest 20% by time, cut past ties), features and cohorts as of the block before each borrow"));
+                        n + " held-out borrows (the trainer's test part: the latest 20% by time, cut past ties), features and cohorts as of the block before each borrow; intervals resample the borrowing wallets, each with all its borrows"));
         FairnessPolicy gate = FairnessPolicy.defaults();
         AuditReport report = FairnessAudit.run(input, gate, FairnessAudit.Options.defaults());
         // The devnet deployment's governance policy (deploy/devnet/fairness-policy.json), which the scoring service
@@ -311,6 +312,7 @@ public final class LendingDemo {
         outcome.verdict = report.verdict() + " " + report.sha256().bytes32();
         outcome.reason = report.verdictReason();
         outcome.rows = n;
+        outcome.wallets = report.metrics().resamplingUnit().count();
         outcome.governanceJson = dir.resolve("devnet-governance-report.json");
         outcome.governanceVerdict = governance.verdict() + " " + governance.sha256().bytes32();
         outcome.governanceReason = governance.verdictReason();
@@ -358,7 +360,7 @@ public final class LendingDemo {
         }
         FairnessOutcome f = audit(model, h, outputDir, policyFile == null ? DEVNET_POLICY.get() : policyFile);
         out.println("  credit model        " + model.modelId());
-        out.printf("  fairness audit      %s (%s) on %,d held-out borrows%n", f.verdict, f.reason, f.rows);
+        out.printf("  fairness audit      %s (%s) on %,d held-out borrows of %,d wallets%n", f.verdict, f.reason, f.rows, f.wallets);
         out.printf("  devnet governance   %s (%s)%n", f.governanceVerdict, f.governanceReason);
         out.println("  summary             " + outputDir.resolve("fairness/devnet-summary.md").toAbsolutePath());
     }
@@ -370,6 +372,7 @@ public final class LendingDemo {
         String verdict;
         String reason;
         int rows;
+        int wallets;
         Path html;
     }
 

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * Disaggregated metrics for a population: per group, against each dimension's reference group, and between
- * groups, each with a seeded bootstrap percentile interval. Used by the audit, and on its own for analysis.
+ * groups, each with a seeded bootstrap percentile interval (resampling rows, or whole clusters when the population
+ * names them). Used by the audit, and on its own for analysis.
  */
 public final class FairnessMetrics {
 
@@ -181,8 +182,7 @@ public final class FairnessMetrics {
 
         double[][] intervals = new double[keys.size()][];
         if (settings.resamples() > 0) {
-            int[][] strata = strata(population);
-            double[][] samples = Bootstrap.run(strata, n, settings.resamples(), settings.seed(), settings.parallel(),
+            double[][] samples = Bootstrap.run(strata(population), settings.resamples(), settings.seed(), settings.parallel(),
                     drawn -> {
                         double[] w = new double[n];
                         for (int i = 0; i < n; i++) {
@@ -397,28 +397,18 @@ public final class FairnessMetrics {
         return Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.min(a, b);
     }
 
-    /** Bootstrap strata: the finest cohort cell (all attributes crossed), so every group keeps its row count. */
-    private static int[][] strata(Population population) {
+    /**
+     * Bootstrap strata: the finest cohort cell (all attributes crossed). Without clusters every row is a unit, so
+     * every group keeps its row count. With clusters, a cluster is a unit and belongs to the cell of its first row:
+     * each cell keeps its number of clusters, while a cluster whose rows lie in several cells (a wallet that aged
+     * into the next band between two borrows) still moves as a whole, so group row counts vary a little. Cells of
+     * every row a cluster touches would fragment the strata into singletons that never vary; no strata at all would
+     * let small groups vanish from resamples, leaving their intervals undefined.
+     */
+    private static Bootstrap.Strata strata(Population population) {
         List<String> names = new ArrayList<>(population.attributes().keySet());
-        int n = population.size();
-        int[] cell = names.isEmpty() ? new int[n] : Dimension.of(population, names).groupOfView();
-        int cells = 0;
-        for (int c : cell) {
-            cells = Math.max(cells, c + 1);
-        }
-        int[] sizes = new int[cells];
-        for (int c : cell) {
-            sizes[c]++;
-        }
-        int[][] strata = new int[cells][];
-        for (int c = 0; c < cells; c++) {
-            strata[c] = new int[sizes[c]];
-        }
-        int[] fill = new int[cells];
-        for (int i = 0; i < n; i++) {
-            strata[cell[i]][fill[cell[i]]++] = i;
-        }
-        return strata;
+        int[] cell = names.isEmpty() ? new int[population.size()] : Dimension.of(population, names).groupOfView();
+        return Bootstrap.Strata.of(cell, population.clusterIndexOfRows());
     }
 
     private static MetricSet assemble(Engine engine, Engine.Tallies[] counts, Engine.Tallies[] point, DimPlan[] plan,
@@ -470,7 +460,8 @@ public final class FairnessMetrics {
             boolean refJudged = p.reference >= 0 && p.judged[p.reference];
             results.add(new DimensionResult(dim.name(), dim.attributes(), ref, p.referenceSource, refJudged, groups, between));
         }
-        return new MetricSet(population.size(), population.weighted(), population.hasPd(), overall, results, settings);
+        return new MetricSet(population.size(), population.weighted(), population.hasPd(), population.resamplingUnit(),
+                overall, results, settings);
     }
 
     private static List<CalibrationBin> bins(Engine.Tallies counts, Engine.Tallies t, int g, int bins) {

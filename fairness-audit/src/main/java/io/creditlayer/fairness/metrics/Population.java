@@ -2,6 +2,8 @@ package io.creditlayer.fairness.metrics;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,11 +16,14 @@ import java.util.Map;
  * approval rate among repayers (equal opportunity), FPR the approval rate among defaulters. {@code pd[i]} is the
  * model's probability of default (of label 1), used for calibration and AUC. Weights are sample weights (rows
  * count by weight everywhere; minimum sizes count rows). Attribute values are cohort labels, never null.
+ * {@code clusters} optionally names the cluster of each row (the wallet behind a borrow): rows of one cluster are not
+ * independent, so the bootstrap draws whole clusters; null means every row stands alone. Clusters change intervals
+ * only, never a point estimate.
  *
  * <p>Arrays are copied in and out, so a population never changes once built.
  */
 public record Population(boolean[] approved, boolean[] defaulted, double[] pd, double[] weights,
-                         Map<String, String[]> attributes) {
+                         Map<String, String[]> attributes, String[] clusters) {
 
     public Population {
         if (approved == null || defaulted == null) {
@@ -63,11 +68,12 @@ public record Population(boolean[] approved, boolean[] defaulted, double[] pd, d
             }
         }
         attributes = Collections.unmodifiableMap(copy);
+        clusters = clusters == null ? null : checkedClusters(clusters, n);
     }
 
     /** Rows with a decision and a label; no probabilities, unit weights, no attributes yet. */
     public static Population of(boolean[] approved, boolean[] defaulted) {
-        return new Population(approved, defaulted, null, null, Map.of());
+        return new Population(approved, defaulted, null, null, Map.of(), null);
     }
 
     /**
@@ -88,22 +94,27 @@ public record Population(boolean[] approved, boolean[] defaulted, double[] pd, d
     }
 
     public Population withPd(double[] pd) {
-        return new Population(approved, defaulted, pd, weights, attributes);
+        return new Population(approved, defaulted, pd, weights, attributes, clusters);
     }
 
     public Population withWeights(double[] weights) {
-        return new Population(approved, defaulted, pd, weights, attributes);
+        return new Population(approved, defaulted, pd, weights, attributes, clusters);
     }
 
     public Population withApproved(boolean[] approved) {
-        return new Population(approved, defaulted, pd, weights, attributes);
+        return new Population(approved, defaulted, pd, weights, attributes, clusters);
     }
 
     /** Adds (or replaces) a cohort attribute; attributes keep the order they were added in. */
     public Population withAttribute(String name, String[] values) {
         LinkedHashMap<String, String[]> next = new LinkedHashMap<>(attributes);
         next.put(name, values);
-        return new Population(approved, defaulted, pd, weights, next);
+        return new Population(approved, defaulted, pd, weights, next, clusters);
+    }
+
+    /** Names the cluster of every row (null: rows are independent); see {@link #checkedClusters}. */
+    public Population withClusters(String[] clusters) {
+        return new Population(approved, defaulted, pd, weights, attributes, clusters);
     }
 
     public int size() {
@@ -116,6 +127,20 @@ public record Population(boolean[] approved, boolean[] defaulted, double[] pd, d
 
     public boolean weighted() {
         return weights != null;
+    }
+
+    public boolean clustered() {
+        return clusters != null;
+    }
+
+    /** Distinct cluster ids (0 without clusters). */
+    public int clusterCount() {
+        return clusters == null ? 0 : new HashSet<>(Arrays.asList(clusters)).size();
+    }
+
+    /** What a bootstrap draw picks: rows, or whole clusters. */
+    public ResamplingUnit resamplingUnit() {
+        return clusters == null ? ResamplingUnit.rows(size()) : ResamplingUnit.clusters(clusterCount());
     }
 
     /** Weight of row i (1 when unweighted). */
@@ -150,6 +175,11 @@ public record Population(boolean[] approved, boolean[] defaulted, double[] pd, d
         return out;
     }
 
+    @Override
+    public String[] clusters() {
+        return clusters == null ? null : clusters.clone();
+    }
+
     // package-private views without copying, for the engine
     boolean approvedAt(int i) {
         return approved[i];
@@ -167,10 +197,27 @@ public record Population(boolean[] approved, boolean[] defaulted, double[] pd, d
         return attributes.get(name);
     }
 
+    /**
+     * The cluster index of every row, clusters numbered by first appearance in row order (the map only looks ids
+     * up, its iteration order never matters), or null without clusters.
+     */
+    int[] clusterIndexOfRows() {
+        if (clusters == null) {
+            return null;
+        }
+        HashMap<String, Integer> index = new HashMap<>();
+        int[] of = new int[clusters.length];
+        for (int i = 0; i < clusters.length; i++) {
+            of[i] = index.computeIfAbsent(clusters[i], id -> index.size());
+        }
+        return of;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Population p && Arrays.equals(approved, p.approved) && Arrays.equals(defaulted, p.defaulted)
-                && Arrays.equals(pd, p.pd) && Arrays.equals(weights, p.weights) && sameAttributes(p);
+                && Arrays.equals(pd, p.pd) && Arrays.equals(weights, p.weights) && sameAttributes(p)
+                && Arrays.equals(clusters, p.clusters);
     }
 
     @Override
@@ -181,7 +228,7 @@ public record Population(boolean[] approved, boolean[] defaulted, double[] pd, d
     @Override
     public String toString() {
         return "Population[n=" + size() + ", attributes=" + attributes.keySet() + ", pd=" + hasPd()
-                + ", weighted=" + weighted() + "]";
+                + ", weighted=" + weighted() + ", clusters=" + (clustered() ? clusterCount() : "none") + "]";
     }
 
     private boolean sameAttributes(Population p) {
@@ -209,6 +256,25 @@ public record Population(boolean[] approved, boolean[] defaulted, double[] pd, d
             throw new IllegalArgumentException("attribute names must be non-blank without '&' or '=': " + name);
         }
         return name;
+    }
+
+    /**
+     * Cluster ids as given, checked: one per row, none null or blank (a missing wallet would silently become a
+     * cluster of its own, or merge unrelated rows into one).
+     *
+     * @throws IllegalArgumentException naming the first offending row
+     */
+    public static String[] checkedClusters(String[] clusters, int n) {
+        if (clusters.length != n) {
+            throw new IllegalArgumentException("clusters has " + clusters.length + " ids, expected one per row (" + n + ")");
+        }
+        for (int i = 0; i < n; i++) {
+            if (clusters[i] == null || clusters[i].isBlank()) {
+                throw new IllegalArgumentException("cluster id of row " + i + " is " + (clusters[i] == null ? "null" : "blank")
+                        + ": every row needs the id of its cluster (e.g. its wallet)");
+            }
+        }
+        return clusters.clone();
     }
 
     private static String[] checkedValues(String name, String[] values, int n) {

@@ -14,6 +14,7 @@ import io.creditlayer.fairness.metrics.GroupResult;
 import io.creditlayer.fairness.metrics.Metric;
 import io.creditlayer.fairness.metrics.MetricSet;
 import io.creditlayer.fairness.metrics.RelativeMetric;
+import io.creditlayer.fairness.metrics.ResamplingUnit;
 import io.creditlayer.fairness.mitigation.ThresholdAnalysis;
 
 import java.util.ArrayList;
@@ -140,6 +141,10 @@ public final class HtmlReport {
         dl(h, "Probabilities of default", r.data().hasPd() ? "yes" : "no (calibration and AUC not measured)");
         dl(h, "Defaulted / repaid rows", all.defaulted() + " / " + all.repaid());
         dl(h, "Approved rows", Integer.toString(all.approved()));
+        ResamplingUnit unit = r.metrics().resamplingUnit();
+        dl(h, "Bootstrap resampling unit", unit.clustered()
+                ? "clusters: " + unit.describe() + ", every row of a drawn cluster counted together"
+                : "rows: each row drawn on its own (rows treated as independent)");
         dl(h, "Data SHA-256", r.data().sha256().hex());
         h.append("</dl>\n</section>\n");
     }
@@ -150,8 +155,11 @@ public final class HtmlReport {
                 .append("so the positive class is \"repaid\": TPR is the approval rate among repayers, FPR among defaulters. ")
                 .append("PD is the predicted probability of default; calibration and AUC are of PD against defaults. ")
                 .append("Intervals are ").append(Math.round(r.options().confidence() * 100)).append("% bootstrap percentile intervals from ")
-                .append(r.options().resamples()).append(" resamples (seed ").append(r.options().seed())
-                .append("), stratified by cohort cell. Checks are judged on point estimates; intervals show how firm each judgement is.</p>\n");
+                .append(r.options().resamples()).append(" resamples (seed ").append(r.options().seed()).append(") of ")
+                .append(r.metrics().resamplingUnit().clustered()
+                        ? esc(r.metrics().resamplingUnit().describe()) + ", drawn whole, each within the cohort cell of its first row"
+                        : "rows, stratified by cohort cell")
+                .append(". Checks are judged on point estimates; intervals show how firm each judgement is.</p>\n");
         h.append("<table><tr><th>metric</th><th>scope</th><th>definition</th></tr>\n");
         for (Metric m : Metric.all()) {
             h.append("<tr><td><code>").append(m.id()).append("</code></td><td>").append(m.scope()).append("</td><td>")
@@ -341,7 +349,9 @@ public final class HtmlReport {
                 "Checks are judged on point estimates. A check can pass with an interval that crosses its bound, or fail by sampling noise; read the interval.",
                 "Multiple testing: " + r.checks().size() + " checks were evaluated. With many groups and metrics some checks fail by chance even for a fair model, and no correction is applied; minimum group sizes are the guard.",
                 "Groups below the minimum size are not judged, so the gate says nothing about them.",
-                "Bootstrap intervals are percentile intervals, stratified so group sizes stay fixed; they ignore uncertainty in the model itself and are approximate for rates near 0 or 1.",
+                r.metrics().resamplingUnit().clustered()
+                        ? "Bootstrap intervals are percentile intervals over whole clusters, stratified so each cohort cell keeps its number of clusters (group row counts vary with the clusters drawn); they ignore uncertainty in the model itself and are approximate for rates near 0 or 1."
+                        : "Bootstrap intervals are percentile intervals, stratified so group sizes stay fixed; they treat rows as independent, ignore uncertainty in the model itself and are approximate for rates near 0 or 1.",
                 "Binned ECE is biased upward in small groups and depends on the bins (" + r.options().eceBins() + " equal-width bins).",
                 "Aequitas disparities are ratios: a reference rate near zero makes them unstable; x / 0 is reported as unbounded and 0 / 0 as parity."));
         items.addAll(r.model().caveats());

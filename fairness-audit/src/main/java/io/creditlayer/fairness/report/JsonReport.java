@@ -23,6 +23,7 @@ import io.creditlayer.fairness.metrics.GroupMetric;
 import io.creditlayer.fairness.metrics.GroupResult;
 import io.creditlayer.fairness.metrics.MetricSet;
 import io.creditlayer.fairness.metrics.RelativeMetric;
+import io.creditlayer.fairness.metrics.ResamplingUnit;
 import io.creditlayer.fairness.metrics.RocPoint;
 import io.creditlayer.fairness.mitigation.ThresholdAnalysis;
 
@@ -54,7 +55,7 @@ public final class JsonReport {
         report.counts().forEach((s, n) -> counts.put(s.id(), n));
         root.set("model", model(report.model()));
         root.set("policy", policy(report.policy()));
-        root.set("options", options(report.options()));
+        root.set("options", options(report.options(), report.metrics().resamplingUnit()));
         root.set("conventions", conventions());
         root.set("data", data(report));
         ArrayNode checks = root.putArray("checks");
@@ -110,12 +111,23 @@ public final class JsonReport {
         return o;
     }
 
-    private static ObjectNode options(FairnessAudit.Options opt) {
+    /**
+     * A row bootstrap is described as it was before clusters existed (no resampling-unit keys), so reports of
+     * unclustered data keep their bytes and hashes; a cluster bootstrap says so and how many clusters it drew from.
+     */
+    private static ObjectNode options(FairnessAudit.Options opt, ResamplingUnit unit) {
         ObjectNode o = F.objectNode();
         o.put("bootstrapResamples", opt.resamples());
         o.put("confidence", opt.confidence());
         o.put("seed", opt.seed());
-        o.put("bootstrap", "percentile, stratified by the cross-product of all attributes");
+        if (unit.clustered()) {
+            o.put("bootstrap", "percentile, resampling whole clusters, each in the stratum of its first row's cell "
+                    + "(the cross-product of all attributes)");
+            o.put("resamplingUnit", unit.kind().id());
+            o.put("clusters", unit.count());
+        } else {
+            o.put("bootstrap", "percentile, stratified by the cross-product of all attributes");
+        }
         o.put("eceBins", opt.eceBins());
         o.put("geiAlpha", opt.geiAlpha());
         o.put("intersectional", opt.intersectional());

@@ -7,6 +7,7 @@ import io.creditlayer.fairness.metrics.Estimate;
 import io.creditlayer.fairness.metrics.GroupMetric;
 import io.creditlayer.fairness.metrics.GroupResult;
 import io.creditlayer.fairness.metrics.RelativeMetric;
+import io.creditlayer.fairness.metrics.ResamplingUnit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,14 +41,15 @@ public final class MarkdownSummary {
         StringBuilder s = new StringBuilder();
         if (onePolicy) {
             s.append(String.format(Locale.ROOT, "Audited: %d decisions per model under policy `%s` (approval: %s), "
-                            + "%d bootstrap resamples, %.0f%% intervals, seed %d.%n%n", first.data().rows(), first.policy().name(),
-                    first.data().approval(), first.options().resamples(), 100 * first.options().confidence(), first.options().seed()));
+                            + "%d bootstrap resamples%s, %.0f%% intervals, seed %d.%n%n", first.data().rows(), first.policy().name(),
+                    first.data().approval(), first.options().resamples(), resampledUnits(first), 100 * first.options().confidence(),
+                    first.options().seed()));
             s.append("| model | model id | AUC | approval rate | default rate of approved | verdict | checks failed or undefined | report SHA-256 |\n");
             s.append("|---|---|---|---|---|---|---|---|\n");
         } else {
-            s.append(String.format(Locale.ROOT, "Audited: %d decisions per model, %d bootstrap resamples, %.0f%% intervals, "
+            s.append(String.format(Locale.ROOT, "Audited: %d decisions per model, %d bootstrap resamples%s, %.0f%% intervals, "
                             + "seed %d; each row names its policy and approval rule.%n%n", first.data().rows(),
-                    first.options().resamples(), 100 * first.options().confidence(), first.options().seed()));
+                    first.options().resamples(), resampledUnits(first), 100 * first.options().confidence(), first.options().seed()));
             s.append("| model | policy (approval) | model id | AUC | approval rate | default rate of approved | verdict | checks failed or undefined | report SHA-256 |\n");
             s.append("|---|---|---|---|---|---|---|---|---|\n");
         }
@@ -122,6 +124,15 @@ public final class MarkdownSummary {
             s.append(String.join("; ", parts)).append(".\n");
         }
         return s.toString();
+    }
+
+    /**
+     * What the resamples drew, when it is not single rows: " of 412 clusters (drawn whole)". Summaries of row
+     * bootstraps read as they always have, so the committed summaries of unclustered audits stay current.
+     */
+    private static String resampledUnits(AuditReport report) {
+        ResamplingUnit unit = report.metrics().resamplingUnit();
+        return unit.clustered() ? " of " + unit.describe() + " (drawn whole)" : "";
     }
 
     /** A value with its interval: "0.688 [0.525, 0.874]". */

@@ -36,7 +36,9 @@ import java.util.stream.IntStream;
  * the operator's audit-data directory. The model scores the rows; cohorts are the wallet-age and holdings bands
  * of fairness-audit's {@link WalletCohorts} (proxies, not protected classes); the policy is the one governance
  * enforces. By default only the latest 20% of rows by time are audited, the held-out share of the model's
- * time-ordered split, so the audit does not grade the model on the rows it learned from.
+ * time-ordered split, so the audit does not grade the model on the rows it learned from. When the model reads a
+ * wallet id column (the wallet preset does), the bootstrap draws whole wallets: one wallet's borrows are not
+ * independent, and resampling them one by one would make the intervals too narrow.
  */
 @ApplicationScoped
 public class ServerAudit {
@@ -44,6 +46,7 @@ public class ServerAudit {
     static final double HOLDOUT_SHARE = 0.2;
     static final String AGE_FEATURE = "wallet_age_days";
     static final String HOLDINGS_FEATURE = "stable_balance_max_usd";
+    static final String WALLET_COLUMN = "wallet";
 
     private final ModelGovernance governance;
     private final ObjectMapper json;
@@ -176,7 +179,24 @@ public class ServerAudit {
                         + "treatment of kinds of wallets, not protected classes of the people behind them"), List.of());
         return AuditInput.of(defaulted).withPd(pd).withTier(tier)
                 .withAttribute(WalletCohorts.WALLET_AGE, ageBand).withAttribute(WalletCohorts.HOLDINGS, holdingsTier)
+                .withClusters(wallets(model, data, rows, dataset))
                 .withModel(details);
+    }
+
+    /** The wallet of each audited row, when the model reads a wallet id column; null otherwise (rows stand alone). */
+    private static String[] wallets(CreditModel model, Dataset data, int[] rows, String dataset) {
+        if (!WALLET_COLUMN.equals(model.columns().id()) || data.ids() == null) {
+            return null;
+        }
+        String[] wallet = new String[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            wallet[i] = data.ids()[rows[i]];
+            if (wallet[i] == null || wallet[i].isBlank()) {
+                throw new ApiProblem(422, "invalid-dataset", "Unprocessable entity", dataset + " row "
+                        + (rows[i] + 1) + " has no wallet: the audit resamples wallets and needs one on every row");
+            }
+        }
+        return wallet;
     }
 
     private JsonNode readTree(String text) {

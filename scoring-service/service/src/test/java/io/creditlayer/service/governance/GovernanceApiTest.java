@@ -317,6 +317,8 @@ class GovernanceApiTest {
         String text = new String(served, StandardCharsets.UTF_8);
         assertTrue(text.contains("\"version\" : \"" + first + "\""), "the report names the model it audited");
         assertTrue(text.contains("\"rows\" : 600"));
+        assertTrue(text.contains("\"resamplingUnit\" : \"clusters\"") && text.contains("\"clusters\" : 194"),
+                "the 600 borrows are resampled by their 194 wallets");
 
         // the colon sent as is (curl) rather than percent-encoded (RestAssured's default)
         given().urlEncodingEnabled(false).header("X-API-Key", governance).contentType(ContentType.JSON)
