@@ -3,8 +3,6 @@ package io.creditlayer.service.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * Per-key token buckets: a key may send {@code burst} requests at once and {@code requestsPerSecond} on average.
@@ -12,7 +10,8 @@ import java.util.concurrent.ConcurrentMap;
  */
 @ApplicationScoped
 public class RateLimiter {
-    private final ConcurrentMap<UUID, TokenBucket> buckets = new ConcurrentHashMap<>();
+    /** Keys are created by governance, not by callers: a generous bound, reached only by a very large key table. */
+    private final TokenBuckets<UUID> buckets = new TokenBuckets<>(1_000_000);
 
     /** @return 0 when the request may proceed, else the whole seconds to wait before retrying (at least 1) */
     public long acquire(ApiKeyPrincipal key) {
@@ -33,10 +32,10 @@ public class RateLimiter {
     }
 
     public void forget(UUID keyId) {
-        buckets.remove(keyId);
+        buckets.forget(keyId);
     }
 
     private TokenBucket bucket(ApiKeyPrincipal key, long now) {
-        return buckets.computeIfAbsent(key.keyId(), id -> new TokenBucket(key.requestsPerSecond(), key.burst(), now));
+        return buckets.of(key.keyId(), now, key.requestsPerSecond(), key.burst());
     }
 }

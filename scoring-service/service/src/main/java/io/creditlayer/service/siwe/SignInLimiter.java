@@ -1,7 +1,7 @@
 package io.creditlayer.service.siwe;
 
 import io.creditlayer.service.api.problem.ApiProblem;
-import io.creditlayer.service.auth.TokenBucket;
+import io.creditlayer.service.auth.TokenBuckets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -10,8 +10,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * A token bucket per client for the sign-in endpoints, which anyone may call: each nonce is a database row until it
@@ -28,7 +26,7 @@ public class SignInLimiter {
 
     private final double burst;
     private final double perSecond;
-    private final ConcurrentMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final TokenBuckets<String> buckets = new TokenBuckets<>(PRUNE_AT);
 
     @Inject
     public SignInLimiter(SiweConfig config) {
@@ -58,10 +56,7 @@ public class SignInLimiter {
 
     /** @return 0 when admitted, else the whole seconds until the client may try again */
     long acquire(String client, long now) {
-        if (buckets.size() >= PRUNE_AT) {
-            buckets.values().removeIf(bucket -> bucket.full(now));
-        }
-        return buckets.computeIfAbsent(client, c -> new TokenBucket(perSecond, burst, now)).take(now);
+        return buckets.of(client, now, perSecond, burst).take(now);
     }
 
     /**

@@ -1,13 +1,12 @@
 package io.creditlayer.service.zk;
 
 import io.creditlayer.service.auth.TokenBucket;
+import io.creditlayer.service.auth.TokenBuckets;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * How many server-side proofs one wallet may have made: {@code creditlayer.zk.proofs-per-wallet} at once, refilled
@@ -22,7 +21,7 @@ public class ProofQuota {
 
     private final int perWallet;
     private final double perSecond;
-    private final ConcurrentMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final TokenBuckets<String> buckets = new TokenBuckets<>(PRUNE_AT);
 
     public ProofQuota(@ConfigProperty(name = "creditlayer.zk.proofs-per-wallet", defaultValue = "5") int perWallet,
                       @ConfigProperty(name = "creditlayer.zk.proof-quota-window", defaultValue = "1h") Duration window) {
@@ -39,16 +38,12 @@ public class ProofQuota {
     /** @return 0 when the wallet may have a proof made now, else the whole seconds until it may */
     public long acquire(String wallet) {
         long now = System.nanoTime();
-        if (buckets.size() >= PRUNE_AT) {
-            buckets.values().removeIf(bucket -> bucket.full(now));
-        }
-        return buckets.computeIfAbsent(wallet.toLowerCase(Locale.ROOT), w -> new TokenBucket(perSecond, perWallet, now))
-                .take(now);
+        return buckets.of(wallet.toLowerCase(Locale.ROOT), now, perSecond, perWallet).take(now);
     }
 
     /** Returns the proof taken by {@link #acquire} when none was made (every slot busy, snarkjs failed). */
     public void refund(String wallet) {
-        TokenBucket bucket = buckets.get(wallet.toLowerCase(Locale.ROOT));
+        TokenBucket bucket = buckets.existing(wallet.toLowerCase(Locale.ROOT));
         if (bucket != null) {
             bucket.refund(System.nanoTime());
         }
