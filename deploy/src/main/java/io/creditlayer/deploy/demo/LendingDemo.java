@@ -381,7 +381,9 @@ public final class LendingDemo {
                 s.service.baseUrl(), s.service.log().toAbsolutePath());
         out.println("  model governance    " + s.modelId + ": " + s.gate);
         if (!s.approved) {
-            out.println("                      no model passed the enforced fairness policy, so the service serves no scores");
+            out.println("                      no model passed the enforced fairness policy, so the service serves no scores;");
+            out.println("                      why, and what governance is asked to decide: docs/fairness-devnet.md, docs/adr/0020-devnet-gate-needs-a-governance-decision.md");
+            out.println("                      the rest of the flow, under a policy that is not a fairness policy: deploy/bin/demo --fairness-policy deploy/devnet/flow-check-policy.json");
             return;
         }
         out.printf("  scores served       %,d of %,d scenario wallets scored by the service (profiles from its chain pipeline); by tier %s%n",
