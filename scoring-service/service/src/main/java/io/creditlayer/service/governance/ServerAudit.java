@@ -35,8 +35,8 @@ import java.util.stream.IntStream;
  * one row per borrow, features as of the block before it, label = liquidated or written off within 30 days) from
  * the operator's audit-data directory. The model scores the rows; cohorts are the wallet-age and holdings bands
  * of fairness-audit's {@link WalletCohorts} (proxies, not protected classes); the policy is the one governance
- * enforces. By default only the latest 20% of rows by time are audited, the held-out share of the model's
- * time-ordered split, so the audit does not grade the model on the rows it learned from. When the model reads a
+ * enforces. By default only the rows after the model's validation window are audited (its time-ordered split's
+ * test part, or later rows), so the audit does not grade the model on rows its learner or calibrator saw. When the model reads a
  * wallet id column (the wallet preset does), the bootstrap draws whole wallets: one wallet's borrows are not
  * independent, and resampling them one by one would make the intervals too narrow.
  */
@@ -61,7 +61,7 @@ public class ServerAudit {
 
     /**
      * @param dataset   a CSV file name in the audit-data directory
-     * @param rows      "holdout" (default: the latest 20% by time) or "all"
+     * @param rows      "holdout" (default: the rows after the model's validation window, see {@link #select}) or "all"
      * @param resamples bootstrap resamples for the intervals (default 1000, at most 10000)
      */
     public record Request(String dataset, String rows, Integer resamples) {
@@ -107,8 +107,8 @@ public class ServerAudit {
             throw new ApiProblem(422, "invalid-dataset", "Unprocessable entity", request.dataset()
                     + " cannot be audited with model " + modelId + ": " + e.getMessage());
         }
-        int[] rows = select(data, holdout, request.dataset());
-        AuditReport report = FairnessAudit.run(input(model, data, rows, record, request.dataset(), holdout),
+        Selection rows = select(data, holdout, request.dataset(), model);
+        AuditReport report = FairnessAudit.run(input(model, data, rows, record, request.dataset()),
                 policy(), FairnessAudit.Options.defaults().withBootstrap(resamples, FairnessAudit.Options.defaults().seed()));
         // stored through the same verification as an upload: the hash is recomputed from the canonical bytes
         FairnessReportVerifier.Verified verified = governance.verifier().verify(report.jsonBytes(), modelId);
@@ -122,27 +122,47 @@ public class ServerAudit {
         return governance.verifier().policy();
     }
 
-    private static int[] select(Dataset data, boolean holdout, String name) {
+    /**
+     * The rows to audit. "holdout": when the model was trained with a time-ordered split, the rows after its
+     * validation window ({@code training.split.validationTimeTo} in its manifest), which neither the learner nor
+     * the calibrator saw, whatever share of the file they are; for other models the latest 20% by time.
+     */
+    static Selection select(Dataset data, boolean holdout, String name, CreditModel model) {
         int n = data.size();
         if (n == 0) {
             throw new ApiProblem(422, "invalid-dataset", "Unprocessable entity", name + " has no rows");
         }
         if (!holdout) {
-            return IntStream.range(0, n).toArray();
+            return new Selection(IntStream.range(0, n).toArray(), "rows (all)");
         }
         long[] time = data.time();
         if (time == null) {
             throw new ApiProblem(422, "invalid-dataset", "Unprocessable entity", name
                     + " has no time column to take the held-out rows from; use \"rows\": \"all\"");
         }
+        JsonNode validationEnd = model.artifact().manifest().path("training").path("split").path("validationTimeTo");
+        if (validationEnd.canConvertToLong()) {
+            long after = validationEnd.asLong();
+            int[] rows = IntStream.range(0, n).filter(i -> time[i] > after).toArray();
+            if (rows.length == 0) {
+                throw new ApiProblem(422, "invalid-dataset", "Unprocessable entity", name + " has no rows after the "
+                        + "model's validation window (as_of_timestamp > " + after + "); use \"rows\": \"all\"");
+            }
+            return new Selection(rows, "held-out rows (after the model's validation window, as_of_timestamp > " + after + ")");
+        }
         Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.<Integer>comparingLong(i -> time[i]).thenComparing(i -> i));
         int from = (int) Math.floor(n * (1 - HOLDOUT_SHARE));
-        return Arrays.stream(order, from, n).mapToInt(Integer::intValue).sorted().toArray();
+        return new Selection(Arrays.stream(order, from, n).mapToInt(Integer::intValue).sorted().toArray(),
+                "held-out rows (latest 20% by time)");
     }
 
-    private AuditInput input(CreditModel model, Dataset data, int[] rows, CreditModelRecord record, String dataset,
-                             boolean holdout) {
+    /** Rows to audit and how they were chosen, for the report's evaluation-data text. */
+    record Selection(int[] rows, String description) {
+    }
+
+    private AuditInput input(CreditModel model, Dataset data, Selection selection, CreditModelRecord record, String dataset) {
+        int[] rows = selection.rows();
         int age = model.schema().indexOf(AGE_FEATURE);
         int holdings = model.schema().indexOf(HOLDINGS_FEATURE);
         if (age < 0 || holdings < 0) {
@@ -169,8 +189,7 @@ public class ServerAudit {
             holdingsTier[i] = WalletCohorts.holdingsTier(x[i][holdings]);
         }
         JsonNode card = readTree(record.modelCard);
-        String evaluation = dataset + ": " + n + (holdout ? " held-out rows (latest 20% by time)" : " rows (all)")
-                + ", audited by the scoring service";
+        String evaluation = dataset + ": " + n + " " + selection.description() + ", audited by the scoring service";
         ModelDetails details = ModelDetails.of(card.path("name").asText("CreditLayer credit model"), record.modelId,
                         "credit model " + record.modelId + " (artifact SHA-256 " + record.artifactSha256 + ")")
                 .withIntendedUse(card.path("intendedUse").asText(null), List.of())
