@@ -95,8 +95,10 @@ public final class Groth16Verifier {
         G2Prepared b = null;
         ForkJoinTask<Fp12Element> proofPair = null;
         if (parallel) {
-            proofPair = ForkJoinTask.adapt(
-                    () -> Pairing.millerLoop(List.of(minusA), List.of(G2Prepared.of(proof.b())))).fork();
+            // the task's half is the lighter one (B's lines cost less than X and a second pair's line products),
+            // so it takes the product with e(α, β)'s loop too
+            proofPair = ForkJoinTask.adapt(() -> Pairing.millerLoop(List.of(minusA), List.of(G2Prepared.of(proof.b())))
+                    .multiply(alphaBeta)).fork();
         } else {
             b = G2Prepared.of(proof.b());
         }
@@ -117,7 +119,7 @@ public final class Groth16Verifier {
             return Pairing.checkPrepared(List.of(minusA, x, proof.c()), List.of(b, gamma, delta), alphaBeta);
         }
         Fp12Element keyPairs = Pairing.millerLoop(List.of(x, proof.c()), List.of(gamma, delta));
-        return Pairing.finalExponentiationIsOne(keyPairs.multiply(alphaBeta).multiply(proofPair.join()));
+        return Pairing.finalExponentiationIsOne(keyPairs.multiply(proofPair.join()));
     }
 
     static void checkPublicInputs(List<BigInteger> publicInputs, int expected) {
