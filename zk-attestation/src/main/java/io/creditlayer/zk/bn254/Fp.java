@@ -83,19 +83,11 @@ public final class Fp {
      * a few carry chains instead of the three doublings and two additions per coefficient of the generic way.
      */
     static void mulByXi(long[] x, int xo, long[] z, int zo) {
-        long a0 = x[xo], a1 = x[xo + 1], a2 = x[xo + 2], a3 = x[xo + 3];
-        long b0 = x[xo + 4], b1 = x[xo + 5], b2 = x[xo + 6], b3 = x[xo + 7];
-        // p - b, in (0, p]
-        long n0 = P0 - b0;
-        long k = borrow(P0, b0, n0);
-        long n1 = P1 - b1 - k;
-        k = borrow(P1, b1, n1);
-        long n2 = P2 - b2 - k;
-        k = borrow(P2, b2, n2);
-        long n3 = P3 - b3 - k;
-        smallTimesPlus(9, b0, b1, b2, b3, a0, a1, a2, a3, z, zo + 4);
-        smallTimesPlus(9, a0, a1, a2, a3, n0, n1, n2, n3, z, zo);
+        mulByXiAdd(x, xo, ZERO_FP2, 0, z, zo);
     }
+
+    /** The Fp2 zero that {@link #mulByXi} adds: one routine serves both (the two carry chains of adding 0 are cheap). */
+    private static final long[] ZERO_FP2 = new long[2 * SIZE];
 
     /**
      * z = x·ξ + y for Fp2 elements x at x[xo, xo + 8) and y at y[yo, yo + 8), written to z[zo, zo + 8): as
@@ -141,7 +133,7 @@ public final class Fp {
      */
     static void threeTimesMinusTwice(long[] a, int ao, long[] c, int co, long[] z, int zo) {
         long c0 = c[co], c1 = c[co + 1], c2 = c[co + 2], c3 = c[co + 3];
-        // n = p - c in (0, p], then 2n <= 2p < 2^255
+        // n = p - c in (0, p]
         long n0 = P0 - c0;
         long k = borrow(P0, c0, n0);
         long n1 = P1 - c1 - k;
@@ -149,14 +141,17 @@ public final class Fp {
         long n2 = P2 - c2 - k;
         k = borrow(P2, c2, n2);
         long n3 = P3 - c3 - k;
-        smallTimesPlus(3, a[ao], a[ao + 1], a[ao + 2], a[ao + 3],
-                n0 << 1, (n1 << 1) | (n0 >>> 63), (n2 << 1) | (n1 >>> 63), (n3 << 1) | (n2 >>> 63), z, zo);
+        threePlusTwice(a, ao, n0, n1, n2, n3, z, zo);
     }
 
     /** z = 3b + 2c, as {@link #threeTimesMinusTwice} (a sum below 5p). */
     static void threeTimesPlusTwice(long[] b, int bo, long[] c, int co, long[] z, int zo) {
-        long c0 = c[co], c1 = c[co + 1], c2 = c[co + 2], c3 = c[co + 3];
-        smallTimesPlus(3, b[bo], b[bo + 1], b[bo + 2], b[bo + 3],
+        threePlusTwice(b, bo, c[co], c[co + 1], c[co + 2], c[co + 3], z, zo);
+    }
+
+    /** z = 3a + 2c for c <= p given by its limbs: 2c <= 2p < 2^255 is a shift. */
+    private static void threePlusTwice(long[] a, int ao, long c0, long c1, long c2, long c3, long[] z, int zo) {
+        smallTimesPlus(3, a[ao], a[ao + 1], a[ao + 2], a[ao + 3],
                 c0 << 1, (c1 << 1) | (c0 >>> 63), (c2 << 1) | (c1 >>> 63), (c3 << 1) | (c2 >>> 63), z, zo);
     }
 
