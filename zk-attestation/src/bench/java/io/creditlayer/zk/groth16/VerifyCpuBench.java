@@ -31,7 +31,7 @@ public final class VerifyCpuBench {
         List<G1FixedBase> tables = key.ic().subList(1, key.ic().size()).stream().map(G1FixedBase::of).toList();
         System.out.println(CpuTimer.time("verifyPrepared (calling thread)", 2, rounds, 300,
                 () -> verifier.verify(proof, inputs) ? 1 : 0));
-        Groth16Verifier oneThread = new Groth16Verifier(key, true, false);
+        Groth16Verifier oneThread = new Groth16Verifier(key, true, Groth16Verifier.Threads.ONE);
         System.out.println(CpuTimer.time("verifyPrepared, one thread", 2, rounds, 300,
                 () -> oneThread.verify(proof, inputs) ? 1 : 0));
         // the default verifier's work spreads over two threads: the process's CPU time counts both (and the JIT's

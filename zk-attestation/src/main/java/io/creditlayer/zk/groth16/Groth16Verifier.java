@@ -6,6 +6,8 @@ import io.creditlayer.zk.bn254.G1FixedBase;
 import io.creditlayer.zk.bn254.G1Point;
 import io.creditlayer.zk.bn254.G2Prepared;
 import io.creditlayer.zk.bn254.Pairing;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
@@ -23,11 +25,14 @@ import java.util.concurrent.ForkJoinTask;
  * The static {@link #verify(VerificationKey, Proof, BigInteger[])} skips the tables (they would cost more than
  * they save once).
  *
- * <p>On a machine with more than one processor a verification runs on two threads: the proof's own pair
- * (B's lines and the Miller loop of (-A, B)) as a task of the common fork-join pool, X and the Miller loop of the
- * key's two pairs on the calling thread; then one final exponentiation of the product. The two halves take about
- * the same time, so the answer comes after roughly two thirds of the sequential time at the same total CPU time.
- * If no worker takes the task up, the calling thread runs it itself when it joins it.
+ * <p>When the machine has a core to spare, a verification runs on two threads: the proof's own pair (B's lines
+ * and the Miller loop of (-A, B)) as a task of the common fork-join pool, X and the Miller loop of the key's two
+ * pairs on the calling thread; then one final exponentiation of the product. The two halves take about the same
+ * time, so the answer comes after roughly two thirds of the sequential time at the same total CPU time. If no
+ * worker takes the task up, the calling thread runs it itself when it joins it. On a busy machine the second
+ * thread does not help and hurts: the caller waits for a worker that waits for a core (measured: median 4.0 ms
+ * against 3.4 ms on one thread at a load average of 4 on two cores). So the split is used only while the
+ * system's load average is below the number of processors ({@link #coreToSpare}).
  *
  * <p>Strict: the number of public inputs must match the key, each must lie in [0, r) (never reduced); otherwise
  * {@link Groth16FormatException}. Points were validated when the key and proof were built (coordinates below p, on
@@ -48,16 +53,23 @@ public final class Groth16Verifier {
         this(key, true);
     }
 
-    /** Whether to run the proof's pair on a second thread (see the class comment). */
-    private final boolean parallel;
-
-    private Groth16Verifier(VerificationKey key, boolean tables) {
-        this(key, tables, Runtime.getRuntime().availableProcessors() > 1);
+    /** How a verification uses threads (see the class comment). */
+    enum Threads {
+        ONE,
+        TWO,
+        /** two while {@link #coreToSpare()}, else one */
+        TWO_WHEN_A_CORE_IS_FREE
     }
 
-    /** A verifier with the proof's pair run on the calling thread too if {@code parallel} is false (for tests). */
-    Groth16Verifier(VerificationKey key, boolean tables, boolean parallel) {
-        this.parallel = parallel;
+    private final Threads threads;
+
+    private Groth16Verifier(VerificationKey key, boolean tables) {
+        this(key, tables, Threads.TWO_WHEN_A_CORE_IS_FREE);
+    }
+
+    /** A verifier with a fixed choice of threads (tests and benchmarks run both ways). */
+    Groth16Verifier(VerificationKey key, boolean tables, Threads threads) {
+        this.threads = Objects.requireNonNull(threads, "threads");
         this.key = Objects.requireNonNull(key, "key");
         this.gamma = G2Prepared.of(key.gamma()).normalized();
         this.delta = G2Prepared.of(key.delta()).normalized();
@@ -94,7 +106,7 @@ public final class Groth16Verifier {
         G1Point minusA = proof.a().negate();
         G2Prepared b = null;
         ForkJoinTask<Fp12Element> proofPair = null;
-        if (parallel) {
+        if (threads == Threads.TWO || threads == Threads.TWO_WHEN_A_CORE_IS_FREE && coreToSpare()) {
             // the task's half is the lighter one (B's lines cost less than X and a second pair's line products),
             // so it takes the product with e(α, β)'s loop too
             proofPair = ForkJoinTask.adapt(() -> Pairing.millerLoop(List.of(minusA), List.of(G2Prepared.of(proof.b())))
@@ -120,6 +132,29 @@ public final class Groth16Verifier {
         }
         Fp12Element keyPairs = Pairing.millerLoop(List.of(x, proof.c()), List.of(gamma, delta));
         return Pairing.finalExponentiationIsOne(keyPairs.multiply(proofPair.join()));
+    }
+
+    private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
+    private static final OperatingSystemMXBean SYSTEM = ManagementFactory.getOperatingSystemMXBean();
+    /** How long a reading of the load average is reused: reading it costs a file read, a verification 2 ms. */
+    private static final long LOAD_READING_NANOS = 250_000_000L;
+    private static volatile long loadReadAt = System.nanoTime() - LOAD_READING_NANOS;
+    private static volatile boolean coreToSpare = PROCESSORS > 1;
+
+    /**
+     * Whether a second core seems free: more than one processor and a one-minute load average below their number
+     * (a verifying thread counts for about one, the split's second thread for a little more than half of one, so an
+     * idle two-core machine reads about 1.5 while it verifies, and one with another busy job 2.5 or more). Where no
+     * load average is available (-1), only the processor count decides. Races between threads only re-read it.
+     */
+    static boolean coreToSpare() {
+        long now = System.nanoTime();
+        if (PROCESSORS > 1 && now - loadReadAt >= LOAD_READING_NANOS) {
+            loadReadAt = now;
+            double load = SYSTEM.getSystemLoadAverage();
+            coreToSpare = load < PROCESSORS;
+        }
+        return coreToSpare;
     }
 
     static void checkPublicInputs(List<BigInteger> publicInputs, int expected) {

@@ -42,7 +42,7 @@ abstract class SnarkjsAgreementContract {
 
     private JsonNode keyJson;
     private Groth16Verifier verifier;
-    /** The same key's verifier with all of a verification on the calling thread (the default uses two threads). */
+    /** The same key's verifier with all of a verification on the calling thread ({@code verifier} always splits). */
     private Groth16Verifier oneThread;
     private final List<ProofFiles> proofs = new ArrayList<>();
 
@@ -50,8 +50,9 @@ abstract class SnarkjsAgreementContract {
     void prove() {
         Groth16Artifacts artifacts = artifacts();
         keyJson = Snarkjs.readJson(artifacts.verificationKey());
-        verifier = new Groth16Verifier(SnarkjsJson.verificationKey(artifacts.verificationKey()), true, true);
-        oneThread = new Groth16Verifier(verifier.key(), true, false);
+        verifier = new Groth16Verifier(SnarkjsJson.verificationKey(artifacts.verificationKey()), true,
+                Groth16Verifier.Threads.TWO);
+        oneThread = new Groth16Verifier(verifier.key(), true, Groth16Verifier.Threads.ONE);
         for (String input : inputs()) {
             proofs.add(ProofFiles.prove(artifacts, input, workDirectory().resolve("proofs")));
         }
