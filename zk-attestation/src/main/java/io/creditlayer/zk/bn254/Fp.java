@@ -86,7 +86,7 @@ public final class Fp {
         mulByXiAdd(x, xo, ZERO_FP2, 0, z, zo);
     }
 
-    /** The Fp2 zero that {@link #mulByXi} adds: one routine serves both (the two carry chains of adding 0 are cheap). */
+    /** The Fp2 zero {@link #mulByXi} adds: one routine serves both (two carry chains adding 0 cost little). */
     private static final long[] ZERO_FP2 = new long[2 * SIZE];
 
     /**

@@ -124,7 +124,8 @@ class TowerFastPathTest {
             Fp.mulByXiAdd(m, 0, m, Fp2.SIZE, m, 2 * Fp2.SIZE);
             assertEquals(xi[0].add(v[2]).mod(P), Fp.toBigInteger(m, 2 * Fp2.SIZE), "re of ξx + y");
             assertEquals(xi[1].add(v[3]).mod(P), Fp.toBigInteger(m, 2 * Fp2.SIZE + 4), "im of ξx + y");
-            assertTrue(Fp.fromLimbs(m, 2 * Fp2.SIZE).compareTo(P) < 0 && Fp.fromLimbs(m, 2 * Fp2.SIZE + 4).compareTo(P) < 0);
+            assertTrue(Fp.fromLimbs(m, 2 * Fp2.SIZE).compareTo(P) < 0
+                    && Fp.fromLimbs(m, 2 * Fp2.SIZE + 4).compareTo(P) < 0);
             Fp.threeTimesMinusTwice(m, 0, m, 4, m, 16);
             assertEquals(three.multiply(v[0]).subtract(two.multiply(v[1])).mod(P), Fp.toBigInteger(m, 16), "3a - 2c");
             assertTrue(Fp.fromLimbs(m, 16).compareTo(P) < 0);

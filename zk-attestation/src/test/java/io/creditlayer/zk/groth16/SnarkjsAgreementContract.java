@@ -78,12 +78,14 @@ abstract class SnarkjsAgreementContract {
         Proof proof;
         try {
             proof = Proof.fromBytes(c.proof());
-            Groth16Verifier.checkPublicInputs(java.util.Arrays.asList(c.publicInputs()), verifier.key().publicInputCount());
+            Groth16Verifier.checkPublicInputs(java.util.Arrays.asList(c.publicInputs()),
+                    verifier.key().publicInputCount());
         } catch (Groth16FormatException refused) {
             return false;
         }
         boolean verdict = verifier.verify(proof, c.publicInputs());
-        assertEquals(verdict, oneThread.verify(proof, c.publicInputs()), "one thread against two on " + c.description());
+        assertEquals(verdict, oneThread.verify(proof, c.publicInputs()),
+                "one thread against two on " + c.description());
         return verdict;
     }
 
