@@ -25,6 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code verifyPrepared}: a verifier built once per key (β, γ, δ prepared), the proof and inputs already
  *       decoded: the pairing equation, the public-input combination and B's lines.</li>
+ *   <li>{@code verifyPreparedOneThread}, {@code verifyPreparedTwoThreads}: as verifyPrepared, all of it on the
+ *       calling thread, or always split over two threads (the default verifier splits while the load average
+ *       leaves a core free).</li>
  *   <li>{@code verifyFromJson}: the same verifier, proof.json and public.json parsed per call (with every check:
  *       canonical numbers, points on their curves, B in G2): the service's path, and what snarkjs's
  *       groth16.verify does with its JSON objects.</li>
@@ -45,6 +48,8 @@ public class VerifyBench {
     private byte[] proofJson;
     private byte[] publicJson;
     private Groth16Verifier verifier;
+    private Groth16Verifier oneThreadVerifier;
+    private Groth16Verifier twoThreadVerifier;
     private Proof proof;
     private BigInteger[] inputs;
 
@@ -64,6 +69,8 @@ public class VerifyBench {
         proofJson = Files.readAllBytes(files.proof());
         publicJson = Files.readAllBytes(files.publicInputs());
         verifier = new Groth16Verifier(SnarkjsJson.verificationKey(keyJson));
+        oneThreadVerifier = new Groth16Verifier(verifier.key(), true, Groth16Verifier.Threads.ONE);
+        twoThreadVerifier = new Groth16Verifier(verifier.key(), true, Groth16Verifier.Threads.TWO);
         proof = SnarkjsJson.proof(proofJson);
         inputs = SnarkjsJson.publicInputs(publicJson);
         if (inputs.length != 5 || !verifier.verify(proof, inputs)) {
@@ -74,6 +81,16 @@ public class VerifyBench {
     @Benchmark
     public boolean verifyPrepared() {
         return verifier.verify(proof, inputs);
+    }
+
+    @Benchmark
+    public boolean verifyPreparedOneThread() {
+        return oneThreadVerifier.verify(proof, inputs);
+    }
+
+    @Benchmark
+    public boolean verifyPreparedTwoThreads() {
+        return twoThreadVerifier.verify(proof, inputs);
     }
 
     @Benchmark

@@ -29,7 +29,14 @@ public final class VerifyCpuBench {
             throw new IllegalStateException("fixture proof does not verify");
         }
         List<G1FixedBase> tables = key.ic().subList(1, key.ic().size()).stream().map(G1FixedBase::of).toList();
-        System.out.println(CpuTimer.time("verifyPrepared", 2, rounds, 300,
+        System.out.println(CpuTimer.time("verifyPrepared (calling thread)", 2, rounds, 300,
+                () -> verifier.verify(proof, inputs) ? 1 : 0));
+        Groth16Verifier oneThread = new Groth16Verifier(key, true, Groth16Verifier.Threads.ONE);
+        System.out.println(CpuTimer.time("verifyPrepared, one thread", 2, rounds, 300,
+                () -> oneThread.verify(proof, inputs) ? 1 : 0));
+        // the default verifier's work spreads over two threads: the process's CPU time counts both (and the JIT's
+        // and collector's threads)
+        System.out.println(CpuTimer.timeProcess("verifyPrepared (process CPU)", 2, rounds, 300,
                 () -> verifier.verify(proof, inputs) ? 1 : 0));
         System.out.println(CpuTimer.time("verifyFromJson", 2, rounds, 300,
                 () -> verifier.verify(SnarkjsJson.proof(proofJson), SnarkjsJson.publicInputs(publicJson)) ? 1 : 0));

@@ -83,9 +83,24 @@ public final class Fp {
      * a few carry chains instead of the three doublings and two additions per coefficient of the generic way.
      */
     static void mulByXi(long[] x, int xo, long[] z, int zo) {
+        mulByXiAdd(x, xo, ZERO_FP2, 0, z, zo);
+    }
+
+    /** The Fp2 zero {@link #mulByXi} adds: one routine serves both (two carry chains adding 0 cost little). */
+    private static final long[] ZERO_FP2 = new long[2 * SIZE];
+
+    /**
+     * z = x·ξ + y for Fp2 elements x at x[xo, xo + 8) and y at y[yo, yo + 8), written to z[zo, zo + 8): as
+     * {@link #mulByXi}, with y's coefficients joining the added terms, (9a0 + (p - a1 + y0)) + (9a1 + (a0 + y1))·i.
+     * Those terms are below 2p, so each sum is below 11p < 2^258, still in the range of one quotient estimate: the
+     * addition costs one carry chain instead of a reduced Fp2 addition.
+     */
+    static void mulByXiAdd(long[] x, int xo, long[] y, int yo, long[] z, int zo) {
         long a0 = x[xo], a1 = x[xo + 1], a2 = x[xo + 2], a3 = x[xo + 3];
         long b0 = x[xo + 4], b1 = x[xo + 5], b2 = x[xo + 6], b3 = x[xo + 7];
-        // p - b, in (0, p]
+        long c0 = y[yo], c1 = y[yo + 1], c2 = y[yo + 2], c3 = y[yo + 3];
+        long d0 = y[yo + 4], d1 = y[yo + 5], d2 = y[yo + 6], d3 = y[yo + 7];
+        // n = (p - b) + c, in (0, 2p)
         long n0 = P0 - b0;
         long k = borrow(P0, b0, n0);
         long n1 = P1 - b1 - k;
@@ -93,17 +108,63 @@ public final class Fp {
         long n2 = P2 - b2 - k;
         k = borrow(P2, b2, n2);
         long n3 = P3 - b3 - k;
-        nineTimesPlus(b0, b1, b2, b3, a0, a1, a2, a3, z, zo + 4);
-        nineTimesPlus(a0, a1, a2, a3, n0, n1, n2, n3, z, zo);
+        long s0 = n0 + c0;
+        k = carry(n0, c0, s0);
+        long s1 = n1 + c1 + k;
+        k = carry(n1, c1, s1);
+        long s2 = n2 + c2 + k;
+        k = carry(n2, c2, s2);
+        long s3 = n3 + c3 + k;
+        // e = a + d, below 2p
+        long e0 = a0 + d0;
+        k = carry(a0, d0, e0);
+        long e1 = a1 + d1 + k;
+        k = carry(a1, d1, e1);
+        long e2 = a2 + d2 + k;
+        k = carry(a2, d2, e2);
+        long e3 = a3 + d3 + k;
+        smallTimesPlus(9, b0, b1, b2, b3, e0, e1, e2, e3, z, zo + 4);
+        smallTimesPlus(9, a0, a1, a2, a3, s0, s1, s2, s3, z, zo);
     }
 
-    /** z = (9a + c) mod p for a < p and c <= p (so 9a + c < 10p < 2^258). */
-    private static void nineTimesPlus(long a0, long a1, long a2, long a3, long c0, long c1, long c2, long c3,
-                                      long[] z, int zo) {
-        long l0 = a0 * 9, h0 = Math.unsignedMultiplyHigh(a0, 9L);
-        long l1 = a1 * 9, h1 = Math.unsignedMultiplyHigh(a1, 9L);
-        long l2 = a2 * 9, h2 = Math.unsignedMultiplyHigh(a2, 9L);
-        long l3 = a3 * 9, h3 = Math.unsignedMultiplyHigh(a3, 9L);
+    /**
+     * z = 3a - 2c = 3a + 2(p - c), one coefficient of the cyclotomic squaring: a five-limb sum below 5p reduced by
+     * one quotient estimate, instead of a subtraction, a doubling and an addition, each reduced.
+     */
+    static void threeTimesMinusTwice(long[] a, int ao, long[] c, int co, long[] z, int zo) {
+        long c0 = c[co], c1 = c[co + 1], c2 = c[co + 2], c3 = c[co + 3];
+        // n = p - c in (0, p]
+        long n0 = P0 - c0;
+        long k = borrow(P0, c0, n0);
+        long n1 = P1 - c1 - k;
+        k = borrow(P1, c1, n1);
+        long n2 = P2 - c2 - k;
+        k = borrow(P2, c2, n2);
+        long n3 = P3 - c3 - k;
+        threePlusTwice(a, ao, n0, n1, n2, n3, z, zo);
+    }
+
+    /** z = 3b + 2c, as {@link #threeTimesMinusTwice} (a sum below 5p). */
+    static void threeTimesPlusTwice(long[] b, int bo, long[] c, int co, long[] z, int zo) {
+        threePlusTwice(b, bo, c[co], c[co + 1], c[co + 2], c[co + 3], z, zo);
+    }
+
+    /** z = 3a + 2c for c <= p given by its limbs: 2c <= 2p < 2^255 is a shift. */
+    private static void threePlusTwice(long[] a, int ao, long c0, long c1, long c2, long c3, long[] z, int zo) {
+        smallTimesPlus(3, a[ao], a[ao + 1], a[ao + 2], a[ao + 3],
+                c0 << 1, (c1 << 1) | (c0 >>> 63), (c2 << 1) | (c1 >>> 63), (c3 << 1) | (c2 >>> 63), z, zo);
+    }
+
+    /**
+     * z = (k·a + c) mod p for a < p, a multiplier k <= 9 and c < 2p, so that k·a + c < 11p < 2^258 (the range of
+     * {@link #reduceSmallMultiple}).
+     */
+    private static void smallTimesPlus(long factor, long a0, long a1, long a2, long a3, long c0, long c1, long c2,
+                                       long c3, long[] z, int zo) {
+        long l0 = a0 * factor, h0 = Math.unsignedMultiplyHigh(a0, factor);
+        long l1 = a1 * factor, h1 = Math.unsignedMultiplyHigh(a1, factor);
+        long l2 = a2 * factor, h2 = Math.unsignedMultiplyHigh(a2, factor);
+        long l3 = a3 * factor, h3 = Math.unsignedMultiplyHigh(a3, factor);
         long s0 = l0 + c0;
         long k = Long.compareUnsigned(s0, c0) < 0 ? 1 : 0;
         // h_i + carry <= 8 + 2: no overflow

@@ -61,8 +61,7 @@ public final class Fp12 {
         Fp6.mul(m, sx, sy, sx, s);
         Fp6.sub(m, sx, gg, sx);
         Fp6.sub(m, sx, hh, z + 24);
-        Fp6.mulByV(m, hh, hh, s);
-        Fp6.add(m, gg, hh, z);
+        Fp6.addMulByV(m, gg, hh, z);
     }
 
     /** z = x^2 by the complex method: (g + hw)^2 = ((g + h)(g + hv) - gh - gh·v) + 2gh·w. */
@@ -70,8 +69,7 @@ public final class Fp12 {
         int gh = t, sum = t + 24, twisted = t + 48, s = t + 72;
         Fp6.mul(m, x, x + 24, gh, s);
         Fp6.add(m, x, x + 24, sum);
-        Fp6.mulByV(m, x + 24, twisted, s);
-        Fp6.add(m, twisted, x, twisted);
+        Fp6.addMulByV(m, x, x + 24, twisted);
         Fp6.mul(m, sum, twisted, sum, s);
         Fp6.sub(m, sum, gh, sum);
         Fp6.mulByV(m, gh, twisted, s);
@@ -111,8 +109,7 @@ public final class Fp12 {
         Fp6.mulBy01(m, sum, ab, c, sum, s);
         Fp6.sub(m, sum, gl0, sum);
         Fp6.sub(m, sum, hl1, z + 24);
-        Fp6.mulByV(m, hl1, hl1, s);
-        Fp6.add(m, gl0, hl1, z);
+        Fp6.addMulByV(m, gl0, hl1, z);
     }
 
     /**
@@ -125,8 +122,7 @@ public final class Fp12 {
         Fp6.mulBy01(m, x, b, c, gl1, s);
         Fp6.mulBy01(m, x + 24, b, c, hl1, s);
         Fp6.add(m, x + 24, gl1, z + 24);
-        Fp6.mulByV(m, hl1, hl1, s);
-        Fp6.add(m, x, hl1, z);
+        Fp6.addMulByV(m, x, hl1, z);
     }
 
     /** z = x^(p^k) for k = 1, 2, 3: c_j·w^j ↦ c_j^(p^k)·γ_{k,j}·w^j, where c^(p^k) = conj(c) for odd k. */
@@ -151,21 +147,21 @@ public final class Fp12 {
      * x^2 = (3A0^2 - 2·conj(A0)) + (3s·A2^2 + 2·conj(A1))·w + (3A1^2 - 2·conj(A2))·w^2. Nine Fp2 squarings.
      */
     public static void cyclotomicSqr(long[] m, int x, int z, int t) {
-        int a0 = t, b0 = t + 8, a1 = t + 16, b1 = t + 24, a2 = t + 32, b2 = t + 40, r = t + 48, s = t + 56;
+        int a0 = t, b0 = t + 8, a1 = t + 16, b1 = t + 24, a2 = t + 32, b2 = t + 40, s = t + 56;
         int c0 = x, c1 = x + 24, c2 = x + 8, c3 = x + 32, c4 = x + 16, c5 = x + 40;
         fp4Sqr(m, c0, c3, a0, b0, s);
         fp4Sqr(m, c1, c4, a1, b1, s);
         fp4Sqr(m, c2, c5, a2, b2, s);
         // new c0 = 3·a0 - 2·c0, new c3 = 3·b0 + 2·c3
-        threeMinusTwo(m, a0, c0, z, r);
-        threePlusTwo(m, b0, c3, z + 32, r);
+        threeMinusTwo(m, a0, c0, z);
+        threePlusTwo(m, b0, c3, z + 32);
         // new c2 = 3·a1 - 2·c2, new c5 = 3·b1 + 2·c5
-        threeMinusTwo(m, a1, c2, z + 8, r);
-        threePlusTwo(m, b1, c5, z + 40, r);
+        threeMinusTwo(m, a1, c2, z + 8);
+        threePlusTwo(m, b1, c5, z + 40);
         // new c1 = 3ξ·b2 + 2·c1, new c4 = 3·a2 - 2·c4
         Fp2.mulByXi(m, b2, b2, s);
-        threePlusTwo(m, b2, c1, z + 24, r);
-        threeMinusTwo(m, a2, c4, z + 16, r);
+        threePlusTwo(m, b2, c1, z + 24);
+        threeMinusTwo(m, a2, c4, z + 16);
     }
 
     /** (a + b·s)^2 = (a^2 + ξ·b^2) + 2ab·s, written as re, im. Uses m[t, t + 24). */
@@ -177,22 +173,19 @@ public final class Fp12 {
         Fp2.sqr(m, im, im, s);
         Fp2.sub(m, im, aa, im);
         Fp2.sub(m, im, bb, im);
-        Fp2.mulByXi(m, bb, re, s);
-        Fp2.add(m, re, aa, re);
+        Fp2.mulByXiAdd(m, bb, aa, re);
     }
 
-    /** z = 3a - 2c = 2(a - c) + a. */
-    private static void threeMinusTwo(long[] m, int a, int c, int z, int r) {
-        Fp2.sub(m, a, c, r);
-        Fp2.dbl(m, r, r);
-        Fp2.add(m, r, a, z);
+    /** z = 3a - 2c over Fp2, one reduction per coefficient ({@link Fp#threeTimesMinusTwice}). */
+    private static void threeMinusTwo(long[] m, int a, int c, int z) {
+        Fp.threeTimesMinusTwice(m, a, m, c, m, z);
+        Fp.threeTimesMinusTwice(m, a + 4, m, c + 4, m, z + 4);
     }
 
-    /** z = 3b + 2c = 2(b + c) + b. */
-    private static void threePlusTwo(long[] m, int b, int c, int z, int r) {
-        Fp2.add(m, b, c, r);
-        Fp2.dbl(m, r, r);
-        Fp2.add(m, r, b, z);
+    /** z = 3b + 2c over Fp2, one reduction per coefficient ({@link Fp#threeTimesPlusTwice}). */
+    private static void threePlusTwo(long[] m, int b, int c, int z) {
+        Fp.threeTimesPlusTwice(m, b, m, c, m, z);
+        Fp.threeTimesPlusTwice(m, b + 4, m, c + 4, m, z + 4);
     }
 
     /**

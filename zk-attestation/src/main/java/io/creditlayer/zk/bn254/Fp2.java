@@ -101,6 +101,11 @@ public final class Fp2 {
         Fp.mulByXi(m, x, m, z);
     }
 
+    /** z = x·ξ + y ({@link Fp#mulByXiAdd}: one reduction per coefficient for the product and the sum). */
+    public static void mulByXiAdd(long[] m, int x, int y, int z) {
+        Fp.mulByXiAdd(m, x, m, y, m, z);
+    }
+
     /** z = x^-1 = conj(x) / (a0^2 + a1^2); the inverse of 0 is 0. Uses m[t, t + 12). */
     public static void inv(long[] m, int x, int z, int t) {
         int norm = t, square = t + 4;

@@ -53,16 +53,14 @@ public final class Fp6 {
         Fp2.mul(m, sa, sb, product, s);
         Fp2.sub(m, product, v1, product);
         Fp2.sub(m, product, v2, product);
-        Fp2.mulByXi(m, product, product, s);
-        Fp2.add(m, product, v0, c0);
+        Fp2.mulByXiAdd(m, product, v0, c0);
 
         Fp2.add(m, x, x + 8, sa);
         Fp2.add(m, y, y + 8, sb);
         Fp2.mul(m, sa, sb, product, s);
         Fp2.sub(m, product, v0, product);
         Fp2.sub(m, product, v1, product);
-        Fp2.mulByXi(m, v2, c1, s);
-        Fp2.add(m, c1, product, c1);
+        Fp2.mulByXiAdd(m, v2, product, c1);
 
         Fp2.add(m, x, x + 16, sa);
         Fp2.add(m, y, y + 16, sb);
@@ -87,8 +85,7 @@ public final class Fp6 {
         Fp2.mul(m, x + 8, b1, v1, s);
 
         Fp2.mul(m, x + 16, b1, product, s);
-        Fp2.mulByXi(m, product, product, s);
-        Fp2.add(m, product, v0, c0);
+        Fp2.mulByXiAdd(m, product, v0, c0);
 
         Fp2.add(m, x, x + 8, sa);
         Fp2.add(m, b0, b1, sb);
@@ -118,6 +115,17 @@ public final class Fp6 {
         Fp2.copy(m, x + 8, m, z + 16);
         Fp2.copy(m, x, m, z + 8);
         Fp2.copy(m, xiC2, m, z);
+    }
+
+    /**
+     * z = x + y·v = (x0 + ξ·y2, x1 + y0, x2 + y1), the step after a product by v in the Fp12 formulas, without
+     * the copies of {@link #mulByV} and with ξ·y2 + x0 as one {@link Fp2#mulByXiAdd}. z may be x but must not
+     * overlap y.
+     */
+    public static void addMulByV(long[] m, int x, int y, int z) {
+        Fp2.mulByXiAdd(m, y + 16, x, z);
+        Fp2.add(m, x + 8, y, z + 8);
+        Fp2.add(m, x + 16, y + 8, z + 16);
     }
 
     /**

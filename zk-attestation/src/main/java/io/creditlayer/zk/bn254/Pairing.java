@@ -68,6 +68,17 @@ public final class Pairing {
     }
 
     /**
+     * Whether f^((p^12 - 1)/r) = 1 for a product f of Miller loop values ({@link #millerLoop}): the end of a check
+     * whose Miller loops ran separately (on several threads, say), with one final exponentiation for all of them.
+     */
+    public static boolean finalExponentiationIsOne(Fp12Element millerProduct) {
+        long[] m = new long[WORKSPACE];
+        millerProduct.writeTo(m, 0);
+        finalExponentiation(m, 0, 0, Fp12.SIZE);
+        return Fp12.isOne(m, 0);
+    }
+
+    /**
      * The product of the Miller loops f_{6u+2,Q_i}(P_i) with the Frobenius corrections, before the final
      * exponentiation: not a pairing value by itself (it depends on the lines' scaling), only a factor for
      * {@link #checkPrepared(List, List, Fp12Element)}.

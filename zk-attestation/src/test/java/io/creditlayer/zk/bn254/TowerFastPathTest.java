@@ -92,6 +92,84 @@ class TowerFastPathTest {
         }
     }
 
+    /**
+     * The fused forms (ξ·x + y, 3a - 2c, 3b + 2c, x + y·v) against the definitions, on the edge values (their
+     * sums reach the top of the quotient estimate's range: 9(p - 1) + 2(p - 1)) and random ones, in place too.
+     */
+    @Test
+    void fusedCombinationsMatchTheDefinitions() {
+        List<BigInteger> edges = edgeValues();
+        List<BigInteger[]> cases = new ArrayList<>();
+        for (BigInteger a : edges) {
+            for (BigInteger c : edges) {
+                cases.add(new BigInteger[] {a, c, edges.get(random.nextInt(edges.size())),
+                        edges.get(random.nextInt(edges.size()))});
+            }
+        }
+        for (int n = 0; n < 2000; n++) {
+            BigInteger[] v = new BigInteger[4];
+            for (int i = 0; i < 4; i++) {
+                v[i] = new BigInteger(254, random).mod(P);
+            }
+            cases.add(v);
+        }
+        BigInteger three = BigInteger.valueOf(3), two = BigInteger.TWO;
+        for (BigInteger[] v : cases) {
+            long[] m = new long[3 * Fp2.SIZE];
+            for (int i = 0; i < 4; i++) {
+                Fp.fromBigInteger(v[i], m, 4 * i);
+            }
+            // x = (v0, v1), y = (v2, v3)
+            BigInteger[] xi = xiProduct(v[0], v[1]);
+            Fp.mulByXiAdd(m, 0, m, Fp2.SIZE, m, 2 * Fp2.SIZE);
+            assertEquals(xi[0].add(v[2]).mod(P), Fp.toBigInteger(m, 2 * Fp2.SIZE), "re of ξx + y");
+            assertEquals(xi[1].add(v[3]).mod(P), Fp.toBigInteger(m, 2 * Fp2.SIZE + 4), "im of ξx + y");
+            assertTrue(Fp.fromLimbs(m, 2 * Fp2.SIZE).compareTo(P) < 0
+                    && Fp.fromLimbs(m, 2 * Fp2.SIZE + 4).compareTo(P) < 0);
+            Fp.threeTimesMinusTwice(m, 0, m, 4, m, 16);
+            assertEquals(three.multiply(v[0]).subtract(two.multiply(v[1])).mod(P), Fp.toBigInteger(m, 16), "3a - 2c");
+            assertTrue(Fp.fromLimbs(m, 16).compareTo(P) < 0);
+            Fp.threeTimesPlusTwice(m, 0, m, 4, m, 16);
+            assertEquals(three.multiply(v[0]).add(two.multiply(v[1])).mod(P), Fp.toBigInteger(m, 16), "3b + 2c");
+            assertTrue(Fp.fromLimbs(m, 16).compareTo(P) < 0);
+            // in place: z = x, then z = y
+            Fp.threeTimesMinusTwice(m, 0, m, 4, m, 0);
+            assertEquals(three.multiply(v[0]).subtract(two.multiply(v[1])).mod(P), Fp.toBigInteger(m, 0));
+            Fp.threeTimesPlusTwice(m, 8, m, 12, m, 12);
+            assertEquals(three.multiply(v[2]).add(two.multiply(v[3])).mod(P), Fp.toBigInteger(m, 12));
+        }
+        // raw limb patterns (Montgomery form hides them behind the conversion), read back through it
+        for (BigInteger[] v : cases) {
+            long[] m = new long[3 * Fp2.SIZE];
+            for (int i = 0; i < 4; i++) {
+                System.arraycopy(Fp.limbs(v[i]), 0, m, 4 * i, 4);
+            }
+            BigInteger x0 = Fp.toBigInteger(m, 0), x1 = Fp.toBigInteger(m, 4), y0 = Fp.toBigInteger(m, 8),
+                    y1 = Fp.toBigInteger(m, 12);
+            BigInteger[] xi = xiProduct(x0, x1);
+            Fp.mulByXiAdd(m, 0, m, Fp2.SIZE, m, 0);
+            assertEquals(xi[0].add(y0).mod(P), Fp.toBigInteger(m, 0));
+            assertEquals(xi[1].add(y1).mod(P), Fp.toBigInteger(m, 4));
+        }
+    }
+
+    @Test
+    void addMulByVEqualsAProductByVAndASum() {
+        int x = 0, y = Fp6.SIZE, z = 2 * Fp6.SIZE, expected = 3 * Fp6.SIZE, t = 4 * Fp6.SIZE;
+        for (int n = 0; n < 200; n++) {
+            long[] m = new long[t + Fp6.MUL_SCRATCH];
+            System.arraycopy(randomElements(2 * Fp6.SIZE), 0, m, 0, 2 * Fp6.SIZE);
+            Fp6.mulByV(m, y, expected, t);
+            Fp6.add(m, x, expected, expected);
+            Fp6.addMulByV(m, x, y, z);
+            assertArrayEquals(java.util.Arrays.copyOfRange(m, expected, expected + Fp6.SIZE),
+                    java.util.Arrays.copyOfRange(m, z, z + Fp6.SIZE));
+            Fp6.addMulByV(m, x, y, x);
+            assertArrayEquals(java.util.Arrays.copyOfRange(m, expected, expected + Fp6.SIZE),
+                    java.util.Arrays.copyOfRange(m, x, x + Fp6.SIZE), "in place");
+        }
+    }
+
     private long[] randomElements(int longs) {
         long[] m = new long[longs];
         for (int i = 0; i < longs; i += Fp.SIZE) {

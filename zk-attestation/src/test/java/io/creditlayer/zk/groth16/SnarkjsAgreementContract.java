@@ -42,13 +42,17 @@ abstract class SnarkjsAgreementContract {
 
     private JsonNode keyJson;
     private Groth16Verifier verifier;
+    /** The same key's verifier with all of a verification on the calling thread ({@code verifier} always splits). */
+    private Groth16Verifier oneThread;
     private final List<ProofFiles> proofs = new ArrayList<>();
 
     @BeforeAll
     void prove() {
         Groth16Artifacts artifacts = artifacts();
         keyJson = Snarkjs.readJson(artifacts.verificationKey());
-        verifier = new Groth16Verifier(SnarkjsJson.verificationKey(artifacts.verificationKey()));
+        verifier = new Groth16Verifier(SnarkjsJson.verificationKey(artifacts.verificationKey()), true,
+                Groth16Verifier.Threads.TWO);
+        oneThread = new Groth16Verifier(verifier.key(), true, Groth16Verifier.Threads.ONE);
         for (String input : inputs()) {
             proofs.add(ProofFiles.prove(artifacts, input, workDirectory().resolve("proofs")));
         }
@@ -66,13 +70,23 @@ abstract class SnarkjsAgreementContract {
     private record Tampered(String description, byte[] proof, BigInteger[] publicInputs) {
     }
 
-    /** Java's verdict: false for a proof or input it refuses as malformed. */
+    /**
+     * Java's verdict: false for a proof or input it refuses as malformed. The two-thread and the one-thread
+     * verification must agree.
+     */
     private boolean java(Tampered c) {
+        Proof proof;
         try {
-            return verifier.verify(Proof.fromBytes(c.proof()), c.publicInputs());
+            proof = Proof.fromBytes(c.proof());
+            Groth16Verifier.checkPublicInputs(java.util.Arrays.asList(c.publicInputs()),
+                    verifier.key().publicInputCount());
         } catch (Groth16FormatException refused) {
             return false;
         }
+        boolean verdict = verifier.verify(proof, c.publicInputs());
+        assertEquals(verdict, oneThread.verify(proof, c.publicInputs()),
+                "one thread against two on " + c.description());
+        return verdict;
     }
 
     /** snarkjs's proof.json for raw proof words (A.x, A.y, B.x_im, B.x_re, B.y_im, B.y_re, C.x, C.y). */
@@ -238,6 +252,27 @@ abstract class SnarkjsAgreementContract {
         BigInteger k = BigInteger.valueOf(7);
         Proof rescaled = new Proof(p.a().multiply(k), p.b().multiply(k.modInverse(R)), p.c());
         assertBothSay(true, List.of(new Tampered("A·7, B/7", rescaled.toBytes(), publicInputs(0))));
+    }
+
+    /** Verifications from several threads at once (each spawning its own task) keep their verdicts apart. */
+    @Test
+    void concurrentVerificationsKeepTheirVerdicts() throws Exception {
+        Proof valid = proof(0);
+        BigInteger[] inputs = publicInputs(0);
+        BigInteger[] wrong = publicInputs(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> verdicts = new ArrayList<>();
+            for (int n = 0; n < 40; n++) {
+                BigInteger[] x = n % 2 == 0 ? inputs : wrong;
+                verdicts.add(pool.submit(() -> verifier.verify(valid, x)));
+            }
+            for (int n = 0; n < verdicts.size(); n++) {
+                assertEquals(n % 2 == 0, verdicts.get(n).get(), "verification " + n);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
