@@ -160,11 +160,12 @@ public class ScoringEngine {
         Optional<CreditModelRecord> record = QuarkusTransaction.requiringNew().call(CreditModelRecord::active);
         String wanted = record.map(r -> r.modelId).orElse(null);
         Active current = active;
-        if (current == null ? wanted == null : current.modelId.equalsIgnoreCase(wanted == null ? "" : wanted)) {
+        String serving = current == null ? null : current.modelId;
+        if (serving == null ? wanted == null : serving.equalsIgnoreCase(wanted)) {
             return;
         }
         if (wanted == null) {
-            LOG.infof("model %s is no longer active in the database (retired elsewhere): it stops serving here", current.modelId);
+            LOG.infof("model %s is no longer active in the database (retired elsewhere): it stops serving here", serving);
             deactivate();
             return;
         }
@@ -177,7 +178,7 @@ public class ScoringEngine {
             return;
         }
         LOG.infof("model %s became active in the database (approved elsewhere): it serves here from now on%s", wanted,
-                current == null ? "" : ", in place of " + current.modelId);
+                serving == null ? "" : ", in place of " + serving);
         activate(wanted, model);
     }
 
